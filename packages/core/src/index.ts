@@ -1,0 +1,33 @@
+export { canonicalJson } from './canonical-json.js';
+export { buildLayerPrompt, plainSuffix, reasonsSuffix } from './build-layer-prompt.js';
+export { dataClassSchema, layerEntrySchema, layerFileSchema, layerGuardNameSchema, modelRefSchema } from './layer-config.js';
+export type { DataClass, LayerConfig, LayerEntry, LayerGuardName } from './layer-config.js';
+export { loadLayerConfig, parseLayerConfig } from './parse-layer-config.js';
+export type {
+  Anchor,
+  AnchorEntity,
+  DriftChange,
+  DriftResult,
+  EntityKind,
+  GuardSuite,
+  InjectionMatch,
+  PiiSpan,
+  PolicyInput,
+  PolicyResult,
+  RedactionResult,
+  Redactor,
+  RiskAssessment,
+} from './guard-suite.js';
+export type {
+  LayerFacts,
+  LayerIdentity,
+  ModelCallRequest,
+  ModelCallResult,
+  ModelProvider,
+  ModelUsage,
+} from './model-provider.js';
+export type { LayerInvocation, LayerInvocationResult, ModelRouter } from './model-router.js';
+export { LayerInvocationError } from './layer-invocation-error.js';
+export type { PausedRunState, RunListPage, RunListQuery, RunStartRecord, RunStore } from './run-store.js';
+export { systemClock } from './clock.js';
+export type { Clock } from './clock.js';

@@ -1,0 +1,40 @@
+export { errorCatalogue, errorCodes, isErrorCode } from './error-catalogue.js';
+export type { ErrorCatalogueEntry, ErrorCode } from './error-catalogue.js';
+export { DaxError, toDaxError } from './dax-error.js';
+export type { DaxErrorOptions } from './dax-error.js';
+export {
+  attemptSchema,
+  findingSchema,
+  layerStatusSchema,
+  policyDecisionSchema,
+  riskGradeSchema,
+  runResultSchema,
+  runStatusSchema,
+  runSummarySchema,
+  severitySchema,
+  stabilityActionSchema,
+  traceEntrySchema,
+  usageSchema,
+} from './run-types.js';
+export type {
+  Attempt,
+  Finding,
+  PolicyDecision,
+  RiskGrade,
+  RunResult,
+  RunStatus,
+  RunSummary,
+  Severity,
+  StabilityAction,
+  TraceEntry,
+  Usage,
+} from './run-types.js';
+export type {
+  GuardFindingEvent,
+  LayerEndEvent,
+  LayerStartEvent,
+  RunEndEvent,
+  RunEvent,
+  RunEventType,
+  RunStartEvent,
+} from './run-event.js';
