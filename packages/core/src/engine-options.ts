@@ -1,0 +1,45 @@
+import type { Clock } from './clock.js';
+import type { GuardSuite } from './guard-suite.js';
+import type { LayerConfig } from './layer-config.js';
+import type { ModelRouter } from './model-router.js';
+import type { RunEventListener } from './run-event-emitter.js';
+import type { RunStore } from './run-store.js';
+
+export interface EngineLimits {
+  /** Longest accepted input, in characters. */
+  readonly maxInputChars: number;
+  /** Per-attempt model timeout when a layer sets no `timeoutMs`. */
+  readonly layerTimeoutMs: number;
+  /** How many times an unstable layer is re-run before its output is rolled back. */
+  readonly rerunLimit: number;
+  /** This many rolled-back layers halt the run. */
+  readonly haltAfterRollbacks: number;
+}
+
+export const defaultEngineLimits: EngineLimits = {
+  maxInputChars: 32_000,
+  layerTimeoutMs: 30_000,
+  rerunLimit: 1,
+  haltAfterRollbacks: 2,
+};
+
+export interface EngineOptions {
+  readonly config: LayerConfig;
+  readonly router: ModelRouter;
+  readonly guards: GuardSuite;
+  readonly store: RunStore;
+  readonly clock?: Clock;
+  readonly limits?: Partial<EngineLimits>;
+  readonly createRunId?: () => string;
+}
+
+export interface RunRequest {
+  readonly input: string;
+  readonly includeReasons?: boolean;
+  readonly domain?: string;
+  readonly tenant?: string;
+  readonly subjectId?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: RunEventListener;
+}
