@@ -3,7 +3,6 @@ import {
   DaxError,
   toDaxError,
   type Attempt,
-  type ErrorCode,
   type Finding,
   type RunResult,
   type RunStatus,
@@ -97,7 +96,7 @@ export class RunExecution {
     this.#deps = deps;
     this.#request = request;
     this.#runId = runId;
-    this.#emitter = new RunEventEmitter(runId, request.onEvent, deps.clock.now);
+    this.#emitter = new RunEventEmitter(runId, request.onEvent, () => deps.clock.now());
     this.#redactor = deps.guards.createRedactor();
     this.#startedAt = deps.clock.now();
     this.#startedMs = deps.clock.monotonicMs();
@@ -563,7 +562,7 @@ export class RunExecution {
       evidenceIds: [],
       ...(failure === undefined
         ? {}
-        : { error: { code: failure.error.code as ErrorCode, message: failure.error.message, layer: failure.layer } }),
+        : { error: { code: failure.error.code, message: failure.error.message, layer: failure.layer } }),
     };
   }
 

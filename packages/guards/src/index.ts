@@ -1,1 +1,11 @@
-export {};
+export { createGuardSuite } from './create-guard-suite.js';
+export type { GuardSuiteOptions } from './create-guard-suite.js';
+export { redactText } from './redact-text.js';
+export { checkDrift, describeDrift, extractAnchor, maskEntityValue } from './drift/index.js';
+export { detectInjection, injectionRules } from './injection/index.js';
+export type { InjectionRule } from './injection/index.js';
+export { createRedactor, detectPii, piiTypes } from './pii/index.js';
+export type { PiiMatch, PiiType } from './pii/index.js';
+export { createPolicyEngine, loadPolicySet } from './policy/index.js';
+export type { PolicyEngine, PolicyRule, PolicySource } from './policy/index.js';
+export { applyInjectionToRisk, gradeRisk } from './risk/index.js';

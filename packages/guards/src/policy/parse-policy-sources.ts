@@ -43,7 +43,7 @@ function parseOne(source: PolicySource, text: string, start: number): ParsedPoli
     throw invalid(`${where}: the policy needs @id("<area>.<name>") in lower-case words joined by "-" and "."`);
   }
   if (id === defaultDenyRuleId) throw invalid(`${where}: @id("${id}") is reserved`);
-  const decision = decisionFor(answer.json.effect, annotations.decision as string | null | undefined, `${where} (${id})`);
+  const decision = decisionFor(answer.json.effect, annotations.decision, `${where} (${id})`);
   return { id, decision, source: source.name, line, text, start };
 }
 
@@ -60,9 +60,9 @@ function parseSource(source: PolicySource): ParsedPolicy[] {
   const taken = new Set<number>();
   const policies = answer.policies.map((text) => {
     let start = source.text.indexOf(text);
-    while (taken.has(start)) start = source.text.indexOf(text, start + 1);
+    while (start >= 0 && taken.has(start)) start = source.text.indexOf(text, start + 1);
     taken.add(start);
-    return parseOne(source, text, start);
+    return parseOne(source, text, Math.max(0, start));
   });
   return policies.sort((left, right) => left.start - right.start);
 }

@@ -76,12 +76,7 @@ export const createRunTables: Migration = {
       .on('run_findings')
       .columns(['guard', 'kind'])
       .execute();
-    await database.schema
-      .createIndex('run_findings_rule')
-      .ifNotExists()
-      .on('run_findings')
-      .column('rule_id')
-      .execute();
+    await database.schema.createIndex('run_findings_rule').ifNotExists().on('run_findings').column('rule_id').execute();
 
     await database.schema
       .createTable('run_states')

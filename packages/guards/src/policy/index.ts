@@ -1,0 +1,10 @@
+export { createPolicyEngine } from './create-policy-engine.js';
+export { loadPolicySet } from './load-policy-set.js';
+export { buildPolicyRequest } from './build-policy-request.js';
+export type { PolicyRequest } from './build-policy-request.js';
+export { maxAmount } from './max-amount.js';
+export { policySchemaFileName, policySchemaText } from './policy-schema.js';
+export { defaultDenyRuleId } from './policy-rule.js';
+export type { PolicyRule } from './policy-rule.js';
+export type { PolicyEngine } from './policy-engine.js';
+export type { PolicySource } from './policy-source.js';
