@@ -13,7 +13,7 @@ import { buildLayerPrompt } from './build-layer-prompt.js';
 import type { Clock } from './clock.js';
 import { decideStability, readAnchorSignal } from './decide-stability.js';
 import type { EngineLimits, RunRequest } from './engine-options.js';
-import type { Anchor, GuardSuite, InjectionMatch, PolicyResult, Redactor, RiskAssessment } from './guard-suite.js';
+import type { Anchor, GuardSuite, InjectionMatch, PolicyResult, RedactionResult, Redactor, RiskAssessment } from './guard-suite.js';
 import type { LayerConfig, LayerEntry } from './layer-config.js';
 import { LayerInvocationError } from './layer-invocation-error.js';
 import { layerIds } from './layer-label.js';
@@ -61,6 +61,20 @@ function guarded<T>(name: string, run: () => T): T {
   }
 }
 
+/** The run's redactor; a guard suite that cannot make one fails the run at its first use. */
+function createRunRedactor(guards: GuardSuite): Redactor {
+  try {
+    return guards.createRedactor();
+  } catch (error) {
+    const failure = new DaxError('DAX_E_GUARD_FAILED', { detail: 'Guard "pii" failed.', cause: error });
+    return {
+      redact: () => {
+        throw failure;
+      },
+    };
+  }
+}
+
 /**
  * One run of the chain: owns the run's mutable state from DA-13 to DA-X. Created
  * per run by the engine; never shared between runs.
@@ -97,7 +111,7 @@ export class RunExecution {
     this.#request = request;
     this.#runId = runId;
     this.#emitter = new RunEventEmitter(runId, request.onEvent, () => deps.clock.now());
-    this.#redactor = deps.guards.createRedactor();
+    this.#redactor = createRunRedactor(deps.guards);
     this.#startedAt = deps.clock.now();
     this.#startedMs = deps.clock.monotonicMs();
     this.#domain = request.domain ?? 'default';
@@ -137,8 +151,8 @@ export class RunExecution {
       try {
         this.#request.signal?.throwIfAborted();
         const outcome = await this.#runLayer(layer, current);
-        this.#trace.push(outcome.entry);
         await store.recordLayer(this.#runId, index, outcome.entry);
+        this.#trace.push(outcome.entry);
         this.#emitter.emit({
           type: 'layer-end',
           layer: layer.name,
@@ -287,7 +301,7 @@ export class RunExecution {
         return;
       }
       case layerIds.auditor: {
-        const redaction = guarded('pii', () => this.#redactor.redact(this.#intent));
+        const redaction = this.#redact(this.#intent);
         this.#workingIntent = redaction.text;
         this.#piiTypes = [...new Set(redaction.spans.map((span) => span.type))];
         for (const span of redaction.spans) {
@@ -353,7 +367,7 @@ export class RunExecution {
       const problems = this.#checkOutput(layer, reply.output);
       if (problems.length === 0) {
         if (layer.id === layerIds.custodian) this.#applyStatedGrade(layer, reply.output);
-        const redactedOutput = this.#redactor.redact(reply.output).text;
+        const redactedOutput = this.#redact(reply.output).text;
         const afterAuditor = this.#isAtOrAfterAuditor(layer);
         return {
           entry: this.#entry(layer, redactedOutput, reply.reason, 'ok', model, attempts, reruns, started),
@@ -374,12 +388,16 @@ export class RunExecution {
         message: `${layer.name} stayed unstable after ${reruns} re-run(s); its output was discarded and the last stable output kept.`,
         layer: layer.name,
       });
-      const redactedOutput = this.#redactor.redact(reply.output).text;
+      const redactedOutput = this.#redact(reply.output).text;
       return {
         entry: this.#entry(layer, redactedOutput, reply.reason, 'rolled_back', model, attempts, reruns, started),
         next: current,
       };
     }
+  }
+
+  #redact(text: string): RedactionResult {
+    return guarded('pii', () => this.#redactor.redact(text));
   }
 
   #isAtOrAfterAuditor(layer: LayerEntry): boolean {
@@ -498,7 +516,7 @@ export class RunExecution {
       layer: layer.name,
       agent: layer.agent,
       output,
-      ...(reason === undefined ? {} : { reason: this.#redactor.redact(reason).text }),
+      ...(reason === undefined ? {} : { reason: this.#redact(reason).text }),
       status,
       findings: this.#findings.filter((finding) => finding.layer === layer.name),
       model,
