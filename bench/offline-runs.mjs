@@ -2,7 +2,8 @@
 // WAL) against a baseline in the same process with persistence in memory. Interleaved
 // rounds so both see the same machine state. Prints figures; asserts nothing.
 //
-//   node bench/offline-runs.mjs [--runs 2000] [--rounds 5] [--concurrency 1]
+//   node bench/offline-runs.mjs [--runs 2000] [--rounds 5] [--concurrency 1] [--fixture prompts|risk]
+//   (prompts.jsonl: long representative requests, ~490 characters; risk.jsonl: short ones, ~90)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +16,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '1' },
+    fixture: { type: 'string', default: 'prompts' },
   },
 });
 const runsPerRound = Number(values.runs);
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
 
-const fixtures = new URL('../../shared/fixtures/prompts.jsonl', import.meta.url);
+const fixtures = new URL(`../../shared/fixtures/${values.fixture}.jsonl`, import.meta.url);
 let prompts;
 try {
   prompts = readFileSync(fixtures, 'utf8').trim().split('\n').map((line) => JSON.parse(line).text);
@@ -85,7 +87,8 @@ const summary = (name, list) => ({
   p99Ms: median(list.map((r) => r.p99)),
 });
 const rows = [summary('offline, store in memory (baseline)', results.inMemory), summary('offline, embedded SQLite (WAL)', results.persisted)];
-console.log(`offline runs, ${rounds} interleaved rounds × ${runsPerRound} runs, concurrency ${concurrency}, ${prompts.length} prompts, node ${process.version}`);
+const meanChars = prompts.reduce((sum, text) => sum + text.length, 0) / prompts.length;
+console.log(`offline runs, ${rounds} interleaved rounds × ${runsPerRound} runs, concurrency ${concurrency}, ${prompts.length} prompts from ${values.fixture} (mean ${meanChars.toFixed(0)} characters), node ${process.version}`);
 console.log('| configuration | runs/s (median of rounds) | median ms | p99 ms |');
 console.log('|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.name} | ${row.runsPerSecond.toFixed(0)} | ${row.medianMs.toFixed(3)} | ${row.p99Ms.toFixed(3)} |`);

@@ -12,7 +12,8 @@ const allowed: Record<string, readonly string[]> = {
   providers: ['core', 'protocol'],
   store: ['core', 'protocol'],
   runtime: ['core', 'guards', 'providers', 'store', 'protocol'],
-  cli: ['runtime', 'core', 'guards', 'protocol'],
+  server: ['core', 'guards', 'providers', 'runtime', 'store', 'protocol'],
+  cli: ['server', 'runtime', 'core', 'guards', 'protocol', 'store'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -60,6 +60,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--include-reasons', 'ask each layer for {output, reason} JSON')
     .option('--provider <provider>', 'offline | scripted:<file> | a provider id (xai, openai, anthropic, local)')
     .option('--domain <domain>', 'policy domain of the run', 'default')
+    .option('--url <gateway>', 'talk to this Dax gateway instead of running locally (default: $DAX_URL; key from $DAX_API_KEY)')
     .addHelpText('after', '\nExamples:\n  dax run "Draft a polite reply thanking Dana for the Q3 report"\n  dax run --json --provider scripted:drill.json "Wire 2,500 EUR to ACME"')
     .action(bind(() => import('./commands/run-command.js')));
 
@@ -69,6 +70,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument('[text...]', 'the text (or read from standard input)')
     .option('--json', 'print {risk, gate, decision, ruleIds, findings}')
     .option('--domain <domain>', 'policy domain', 'default')
+    .option('--url <gateway>', 'talk to this Dax gateway instead of running locally (default: $DAX_URL; key from $DAX_API_KEY)')
     .action(bind(() => import('./commands/validate-command.js')));
 
   program
@@ -94,12 +96,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--limit <n>', 'how many', '20')
     .option('--cursor <cursor>', 'continue from a previous page')
     .option('--json', 'print JSON')
+    .option('--url <gateway>', 'talk to this Dax gateway instead of running locally (default: $DAX_URL; key from $DAX_API_KEY)')
     .action(bind(() => import('./commands/runs-list-command.js')));
   runs
     .command('show')
     .description('show one run with its trace')
     .argument('<runId>', 'the run id')
     .option('--json', 'print JSON')
+    .option('--url <gateway>', 'talk to this Dax gateway instead of running locally (default: $DAX_URL; key from $DAX_API_KEY)')
     .action(bind(() => import('./commands/runs-show-command.js')));
 
   const config = program.command('config').description('work with the layer configuration');
@@ -109,6 +113,43 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument('[path]', 'layer file (default: the active configuration)')
     .option('--json', 'print JSON')
     .action(bind(() => import('./commands/config-validate-command.js')));
+
+  const keys = program.command('keys').description('manage gateway API keys in the embedded store');
+  keys
+    .command('create')
+    .description('create an API key bound to a tenant and roles; prints the key once')
+    .requiredOption('--tenant <tenant>', 'the tenant the key acts for')
+    .requiredOption('--role <role>', 'caller | approver | reviewer | admin | auditor | operator (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--name <name>', 'a label to recognise the key by')
+    .option('--json', 'print JSON (includes the key)')
+    .addHelpText('after', '\nExamples:\n  dax keys create --tenant acme --role admin --name bootstrap\n  dax keys create --tenant acme --role caller --role auditor')
+    .action(bind(() => import('./commands/keys-create-command.js')));
+  keys
+    .command('list')
+    .description('list API keys (never the keys themselves)')
+    .option('--tenant <tenant>', 'only this tenant')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/keys-list-command.js')));
+  keys
+    .command('revoke')
+    .description('revoke an API key; the gateway refuses it from the next request')
+    .argument('<keyId>', 'the key id shown by dax keys list')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/keys-revoke-command.js')));
+
+  program
+    .command('serve')
+    .description('start the gateway (HTTP API, SSE, OpenAI-compatible endpoint) on the embedded store')
+    .option('--host <host>', 'interface to listen on (default: $DAX_HOST or 127.0.0.1)')
+    .option('--port <port>', 'port to listen on, 0 for any free one (default: $DAX_PORT or 8787)')
+    .option('--config-file <path>', 'gateway settings as JSON (default: $DAX_GATEWAY_CONFIG)')
+    .option('--provider <provider>', 'offline | scripted:<file> | a provider id (default: $DAX_PROVIDER or offline)')
+    .option('--tls-cert <path>', 'serve HTTPS with this certificate (PEM)')
+    .option('--tls-key <path>', 'private key of --tls-cert (PEM)')
+    .option('--tls-ca <path>', 'CA that client certificates must chain to')
+    .option('--mtls', 'mutual TLS: refuse clients without a certificate from --tls-ca')
+    .addHelpText('after', '\nExamples:\n  dax serve\n  dax serve --host 0.0.0.0 --port 8443 --tls-cert server.pem --tls-key server-key.pem\n  dax keys create --tenant default --role admin   # then call the API with that key')
+    .action(bind(() => import('./commands/serve-command.js')));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -46,6 +46,7 @@ export const errorCatalogue = {
   DAX_E_AUTH_TOKEN_ISSUER: { status: 401, message: 'The bearer token comes from an untrusted issuer.', retryable: false },
   DAX_E_AUTH_TOKEN_ALGORITHM: { status: 401, message: 'The bearer token uses an algorithm that is not allowed.', retryable: false },
   DAX_E_AUTH_TOKEN_SIGNATURE: { status: 401, message: 'The bearer token signature does not verify.', retryable: false },
+  DAX_E_AUTH_TOKEN_KEY_UNKNOWN: { status: 401, message: 'The bearer token is signed with a key the issuer does not publish.', retryable: false },
   DAX_E_AUTH_TOKEN_CLAIMS: { status: 401, message: 'The bearer token lacks the required tenant or role claims.', retryable: false },
   DAX_E_AUTH_CERTIFICATE: { status: 401, message: 'A valid client certificate is required.', retryable: false },
   DAX_E_FORBIDDEN: { status: 403, message: 'Your role does not allow this operation.', retryable: false },

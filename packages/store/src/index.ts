@@ -1,3 +1,12 @@
+export type { ApiKeyDatabase, ApiKeysTable } from './api-key-database.js';
+export type { ApiKeyRecord, StoredApiKey } from './api-key-record.js';
+export { apiKeyStoreFor, KyselyApiKeyStore } from './kysely-api-key-store.js';
+export type { NewApiKey } from './kysely-api-key-store.js';
+export type { IdempotencyClaim, IdempotencyClaimRequest } from './idempotency-claim.js';
+export { idempotencyStoreFor, KyselyIdempotencyStore } from './kysely-idempotency-store.js';
+export type { IdempotencyStoreOptions } from './kysely-idempotency-store.js';
+export { KyselyRunEventsStore, runEventsStoreFor } from './kysely-run-events-store.js';
+export type { IdempotencyDatabase, IdempotencyRecordsTable, RunEventsDatabase, RunEventsTable } from './run-events-database.js';
 export { KyselyRunStore, maximumRunPageSize } from './kysely-run-store.js';
 export type { KyselyRunStoreOptions } from './kysely-run-store.js';
 export { migrateStore } from './migrate-store.js';

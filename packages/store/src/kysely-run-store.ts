@@ -56,6 +56,11 @@ export class KyselyRunStore implements RunStore {
     this.#queries = prepareRunStoreQueries(database);
   }
 
+  /** The Kysely database under this store, for repositories that share it (API keys). */
+  get database(): Kysely<StoreDatabase> {
+    return this.#database;
+  }
+
   /** Applies pending schema migrations; `DAX_E_STORE_MIGRATION` on failure. */
   async migrate(): Promise<void> {
     await migrateStore(this.#database as Kysely<unknown>);

@@ -8,6 +8,7 @@ import type { KyselyRunStore } from './kysely-run-store.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 import { describeRunStoreContract } from './run-store-contract.js';
 import { sampleRunResult, sampleRunStart, sampleTraceEntry } from './sample-runs.js';
+import { storeMigrations } from './store-migrations.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -60,7 +61,7 @@ describe('openSqliteStore', () => {
         .prepare("select name from sqlite_master where type = 'table' and name like 'run%' order by name")
         .pluck()
         .all();
-      expect(tables).toEqual(['run_findings', 'run_layers', 'run_states', 'runs']);
+      expect(tables).toEqual(['run_events', 'run_findings', 'run_layers', 'run_states', 'runs']);
     } finally {
       inspector.close();
     }
@@ -94,7 +95,7 @@ describe('openSqliteStore', () => {
 
     const inspector = new Database(join(root, 'dax.db'), { readonly: true });
     try {
-      expect(inspector.prepare('select name from kysely_migration').pluck().all()).toEqual(['0001-create-run-tables']);
+      expect(inspector.prepare('select name from kysely_migration').pluck().all()).toEqual(Object.keys(storeMigrations).sort());
     } finally {
       inspector.close();
     }

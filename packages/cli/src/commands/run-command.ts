@@ -2,9 +2,9 @@ import type { RunEvent } from '@dax/protocol';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodeForStatus } from '../exit-codes.js';
 import type { CommandAction, GlobalOptions } from '../main.js';
-import { openDax } from '../open-dax.js';
 import { readTextArgument } from '../read-text-argument.js';
 import { createProgressRenderer, renderSummary } from '../render-progress.js';
+import { openSession } from '../remote-session.js';
 
 interface RunOptions {
   readonly json?: boolean;
@@ -12,12 +12,13 @@ interface RunOptions {
   readonly includeReasons?: boolean;
   readonly provider?: string;
   readonly domain: string;
+  readonly url?: string;
 }
 
 export default function runCommand(words: string[], options: RunOptions): CommandAction {
   return async (io: CliIo, globals: GlobalOptions) => {
     const input = await readTextArgument(words, io, 'intent');
-    const dax = openDax(io, globals, options.provider);
+    const dax = openSession(io, globals, options);
     try {
       const colour = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
       const onEvent: ((event: RunEvent) => void) | undefined =

@@ -2,9 +2,9 @@ import { DaxError, runStatusSchema } from '@dax/protocol';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodes } from '../exit-codes.js';
 import type { CommandAction, GlobalOptions } from '../main.js';
-import { openDax } from '../open-dax.js';
+import { openSession } from '../remote-session.js';
 
-export default function runsListCommand(options: { status?: string; limit: string; cursor?: string; json?: boolean }): CommandAction {
+export default function runsListCommand(options: { status?: string; limit: string; cursor?: string; json?: boolean; url?: string }): CommandAction {
   return async (io: CliIo, globals: GlobalOptions) => {
     const limit = Number.parseInt(options.limit, 10);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
@@ -14,7 +14,7 @@ export default function runsListCommand(options: { status?: string; limit: strin
     if (status !== undefined && !status.success) {
       throw new DaxError('DAX_E_USAGE', { detail: `--status must be one of ${runStatusSchema.options.join(', ')}.` });
     }
-    const dax = openDax(io, globals);
+    const dax = openSession(io, globals, options);
     try {
       const page = await dax.listRuns({
         limit,

@@ -2,12 +2,12 @@ import { DaxError } from '@dax/protocol';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodes } from '../exit-codes.js';
 import type { CommandAction, GlobalOptions } from '../main.js';
-import { openDax } from '../open-dax.js';
 import { renderSummary } from '../render-progress.js';
+import { openSession } from '../remote-session.js';
 
-export default function runsShowCommand(runId: string, options: { json?: boolean }): CommandAction {
+export default function runsShowCommand(runId: string, options: { json?: boolean; url?: string }): CommandAction {
   return async (io: CliIo, globals: GlobalOptions) => {
-    const dax = openDax(io, globals);
+    const dax = openSession(io, globals, options);
     try {
       const result = await dax.getRun(runId);
       if (result === undefined) throw new DaxError('DAX_E_RUN_NOT_FOUND', { detail: 'List runs with: dax runs list' });

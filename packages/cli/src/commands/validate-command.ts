@@ -1,15 +1,15 @@
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodes } from '../exit-codes.js';
 import type { CommandAction, GlobalOptions } from '../main.js';
-import { openDax } from '../open-dax.js';
 import { readTextArgument } from '../read-text-argument.js';
+import { openSession } from '../remote-session.js';
 
-export default function validateCommand(words: string[], options: { json?: boolean; domain: string }): CommandAction {
+export default function validateCommand(words: string[], options: { json?: boolean; domain: string; url?: string }): CommandAction {
   return async (io: CliIo, globals: GlobalOptions) => {
     const text = await readTextArgument(words, io, 'text');
-    const dax = openDax(io, globals);
+    const dax = openSession(io, globals, options);
     try {
-      const verdict = dax.validate(text, { domain: options.domain });
+      const verdict = await dax.validate(text, { domain: options.domain });
       if (options.json === true) {
         writeLine(io.stdout, JSON.stringify(verdict, null, 2));
       } else {

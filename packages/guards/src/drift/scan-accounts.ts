@@ -8,7 +8,11 @@ const endingDigits = /\b(?:ending|ends)(?:\s+(?:in|with))?\s*[:#-]?\s*[x*•.]*(
 /** An ending is an account ending only when a card or account was just named. */
 const paymentContext =
   /\b(?:card|account|acct|visa|amex|mastercard|discover|debit|credit|iban|bank|wallet)\b[^.;!?]{0,32}$/i;
-const maskedDigits = /(?:[x*•]{2,}[\s-]?)+(\d{4})(?![\w])/gi;
+/**
+ * Mask runs joined by single separators (`**** **** 4242`). A match starts only where the first run
+ * starts, so a long run of mask characters is read once rather than from every position in it.
+ */
+const maskedDigits = /(?<![x*•]|[x*•][\s-])[x*•]{2,}(?:[\s-][x*•]{2,})*[\s-]?(\d{4})(?![\w])/gi;
 const lastFour = /\blast\s+(?:four|4)(?:\s+digits)?\s*(?:of\s+[\w' ]{1,24}?\s*)?[:=]?\s*(\d{4})(?![\w])/gi;
 
 function digitsOnly(written: string): string {

@@ -15,13 +15,17 @@ const bulletMarker = String.raw`[-*+•◦▪‣–—]`;
 /** Content must follow the marker on the same line. */
 const itemFollows = String.raw`(?=[ \t]+\S)`;
 
-const lineMarker = new RegExp(String.raw`${lineStart}(?:${numberMarker}|${bulletMarker})${itemFollows}`, 'g');
-const sentenceMarker = new RegExp(String.raw`${sentenceEnd}${numberMarker}${itemFollows}`, 'g');
+/** A one-character look-ahead first, so the look-behinds run only where a marker could start. */
+const lineMarker = new RegExp(
+  String.raw`(?=[\d(]|${bulletMarker})${lineStart}(?:${numberMarker}|${bulletMarker})${itemFollows}`,
+  'g',
+);
+const sentenceMarker = new RegExp(String.raw`(?=[\d(])${sentenceEnd}${numberMarker}${itemFollows}`, 'g');
 /** A labelled step anywhere: `Step 2:`, `step 3.`, `Item 4)`. */
 const labelledMarker = /\b(?:[Ss]tep|STEP|[Ss]tage|[Ii]tem|[Pp]oint|[Tt]ask) ?\d{1,2}[:.)](?=\s|$)/g;
 
 /** A number marker anywhere after a space: it counts only when it continues a list already found ("1. … 2. …"). */
-const inlineMarker = /(?<=[ \t])\d{1,2} ?[.)](?=[ \t]+\S)/g;
+const inlineMarker = /(?=\d)(?<=[ \t])\d{1,2} ?[.)](?=[ \t]+\S)/g;
 const markerParts = /(\d{1,2}) ?([.)])/;
 
 /** An abbreviation whose full stop ends no sentence, so a number after it is not a list marker ("Jun. 2."). */

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../__fixtures__/test-gateway.js';
+
+describe('POST /dax/recursion (the original contract)', () => {
+  let gateway: TestGateway;
+  let auth: { authorization: string };
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    auth = { authorization: `Bearer ${await gateway.keyFor('acme')}` };
+  });
+  afterAll(() => gateway.close());
+
+  it('answers exactly {output, trace: [{layer, output}]}', async () => {
+    const response = await gateway.app.inject({ method: 'POST', url: '/dax/recursion', headers: auth, payload: { input: 'Summarise the Q3 report' } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ output: string; trace: Record<string, unknown>[] }>();
+    expect(Object.keys(body).sort()).toEqual(['output', 'trace']);
+    expect(body.output).not.toBe('');
+    expect(body.trace.map((entry) => entry.layer)).toEqual([...Array.from({ length: 13 }, (_, index) => `DA-${13 - index}`), 'DA-X']);
+    for (const entry of body.trace) expect(Object.keys(entry).sort()).toEqual(['layer', 'output']);
+    expect(response.headers['x-dax-run-status']).toBe('approved');
+    const stored = await gateway.app.inject({ method: 'GET', url: `/v1/runs/${String(response.headers['x-dax-run-id'])}`, headers: auth });
+    expect(stored.json()).toMatchObject({ output: body.output });
+  });
+
+  it('adds each layer reason when includeReasons is set', async () => {
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/dax/recursion',
+      headers: auth,
+      payload: { input: 'Summarise the Q3 report', includeReasons: true },
+    });
+    const body = response.json<{ trace: { reason?: string }[] }>();
+    expect(body.trace.every((entry) => typeof entry.reason === 'string' && entry.reason !== '')).toBe(true);
+  });
+});
