@@ -2,39 +2,19 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { runCli, type CliOutcome } from './__fixtures__/run-cli.js';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Outcome = CliOutcome;
 
 /** Runs the command in-process with captured streams. */
-async function dax(args: string[], options: { dataDir?: string; stdin?: string } = {}): Promise<Outcome> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end(options.stdin ?? '');
-  const code = await main(args, {
-    stdout,
-    stderr,
-    stdin,
-    env: { DAX_DATA_DIR: options.dataDir ?? mkdtempSync(join(tmpdir(), 'dax-cli-')) },
-    cwd: process.cwd(),
-  });
-  return { code, stdout: out, stderr: err };
+function dax(args: string[], options: { dataDir?: string; stdin?: string } = {}): Promise<CliOutcome> {
+  return runCli(args, { DAX_DATA_DIR: options.dataDir ?? mkdtempSync(join(tmpdir(), 'dax-cli-')) }, options.stdin);
 }
 
 /** Runs the built `dax` binary as its own process. */

@@ -1,18 +1,11 @@
 import type { IntentValidation, RunListPage, RunListQuery, RunRequest } from '@dax/core';
-import { DaxError, findingSchema, policyDecisionSchema, riskGradeSchema, runResultSchema, runSummarySchema, type RunEvent, type RunResult } from '@dax/protocol';
+import { DaxError, intentValidationSchema, runResultSchema, runSummarySchema, type RunEvent, type RunResult } from '@dax/protocol';
 import { z } from 'zod';
 import { problemError } from './remote-problem.js';
 import { readServerSentEvents } from './remote-sse.js';
 import type { RemoteTarget } from './remote-target.js';
 
 const runListPageSchema = z.object({ runs: z.array(runSummarySchema), nextCursor: z.string().optional() });
-const validationSchema = z.object({
-  risk: riskGradeSchema,
-  gate: z.boolean(),
-  decision: policyDecisionSchema,
-  ruleIds: z.array(z.string()),
-  findings: z.array(findingSchema),
-});
 const runEventTypes: ReadonlySet<string> = new Set(['run-start', 'layer-start', 'guard-finding', 'layer-end', 'run-end']);
 const runEventShape = z.looseObject({ type: z.string(), runId: z.string(), seq: z.number().int() });
 
@@ -145,7 +138,7 @@ export function createRemoteDax(target: RemoteTarget, fetchImplementation: typeo
         body: JSON.stringify({ input: text, ...(context.domain === undefined ? {} : { domain: context.domain }) }),
       });
       await ensureOk(response);
-      return parsed(validationSchema, await jsonOf(response));
+      return parsed(intentValidationSchema, await jsonOf(response));
     },
     close: () => Promise.resolve(),
   };

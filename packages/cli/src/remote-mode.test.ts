@@ -2,29 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { createApiKey, createGateway, parseGatewayConfig } from '@dax/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main.js';
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { runCli, type CliOutcome } from './__fixtures__/run-cli.js';
 
 /** Runs the command in-process with captured streams and exactly this environment. */
-async function dax(args: string[], env: Record<string, string | undefined>): Promise<Outcome> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end('');
-  const code = await main(args, { stdout, stderr, stdin, env: { NO_COLOR: '1', ...env }, cwd: process.cwd() });
-  return { code, stdout: out, stderr: err };
+function dax(args: string[], env: Record<string, string | undefined>): Promise<CliOutcome> {
+  return runCli(args, { NO_COLOR: '1', ...env });
 }
 
 interface Gateway {

@@ -5,6 +5,7 @@ export type { DaxErrorOptions } from './dax-error.js';
 export {
   attemptSchema,
   findingSchema,
+  intentValidationSchema,
   layerStatusSchema,
   policyDecisionSchema,
   riskGradeSchema,

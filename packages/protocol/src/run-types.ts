@@ -103,3 +103,12 @@ export const runSummarySchema = z.object({
   pausedAt: z.string().optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
+
+/** The guards' verdict on an intent without any model call (`dax validate`, `POST /v1/validate`). */
+export const intentValidationSchema = z.object({
+  risk: riskGradeSchema,
+  gate: z.boolean(),
+  decision: policyDecisionSchema,
+  ruleIds: z.array(z.string()),
+  findings: z.array(findingSchema),
+});

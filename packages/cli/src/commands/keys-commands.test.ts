@@ -2,16 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { apiKeyStoreFor, openSqliteStore } from '@dax/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { runCli, type CliOutcome } from '../__fixtures__/run-cli.js';
 
 const directories: string[] = [];
 
@@ -21,17 +14,8 @@ function freshDataDir(): string {
   return directory;
 }
 
-async function dax(args: string[], dataDir: string): Promise<Outcome> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end('');
-  const code = await main(args, { stdout, stderr, stdin, env: { DAX_DATA_DIR: dataDir }, cwd: process.cwd() });
-  return { code, stdout: out, stderr: err };
+function dax(args: string[], dataDir: string): Promise<CliOutcome> {
+  return runCli(args, { DAX_DATA_DIR: dataDir });
 }
 
 async function storedKey(dataDir: string, keyId: string) {

@@ -3,25 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../__fixtures__/run-cli.js';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.js';
 
 const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
-async function dax(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end('');
-  const code = await main(args, { stdout, stderr, stdin, env, cwd: process.cwd() });
-  return { code, stdout: out, stderr: err };
-}
+const dax = runCli;
 
 describe('dax serve', () => {
   it('stops start-up on a bad setting, naming it and where it came from', async () => {

@@ -1,4 +1,4 @@
-import { DaxError, findingSchema, policyDecisionSchema, riskGradeSchema } from '@dax/protocol';
+import { DaxError, intentValidationSchema } from '@dax/protocol';
 import type { FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,13 +13,6 @@ const validateBodySchema = z.strictObject({
     .optional(),
 });
 
-const validationSchema = z.object({
-  risk: riskGradeSchema,
-  gate: z.boolean(),
-  decision: policyDecisionSchema,
-  ruleIds: z.array(z.string()),
-  findings: z.array(findingSchema),
-});
 
 /** `POST /v1/validate`: the deterministic guards' verdict (what `dax validate --json` prints), no model call. */
 export function validateRoutes(fastify: FastifyInstance): Promise<void> {
@@ -33,7 +26,7 @@ export function validateRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['runs'],
         summary: 'Grade an intent with the deterministic guards only (no model)',
         body: validateBodySchema,
-        response: { 200: validationSchema, '4xx': problemDetailsSchema },
+        response: { 200: intentValidationSchema, '4xx': problemDetailsSchema },
       },
     },
     (request) => {
