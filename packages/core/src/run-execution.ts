@@ -366,6 +366,15 @@ export class RunExecution {
       model = reply.model;
       const problems = this.#checkOutput(layer, reply.output);
       if (problems.length === 0) {
+        if (reruns > 0) {
+          this.#addFinding({
+            guard: 'stability',
+            kind: 'rerun-resolved',
+            severity: 'info',
+            message: `${layer.name} was unstable and re-run ${reruns} time(s); the re-run output is stable.`,
+            layer: layer.name,
+          });
+        }
         if (layer.id === layerIds.custodian) this.#applyStatedGrade(layer, reply.output);
         const redactedOutput = this.#redact(reply.output).text;
         const afterAuditor = this.#isAtOrAfterAuditor(layer);

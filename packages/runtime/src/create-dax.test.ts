@@ -91,6 +91,7 @@ describe('createDax on the embedded defaults', () => {
     const result = await dax.run('Email the Q2 forecast to the finance team.');
     expect(result.status).toBe('approved');
     expect(result.trace.find((entry) => entry.layer === 'DA-5')?.reruns).toBe(1);
+    expect(result.findings).toContainEqual(expect.objectContaining({ guard: 'stability', kind: 'rerun-resolved', layer: 'DA-5' }));
   });
 
   it('halts when two layers drift', async () => {
