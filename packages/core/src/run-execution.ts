@@ -458,7 +458,8 @@ export class RunExecution {
     }
     if (layer.guards?.includes('pii') === true) {
       const spans = guarded('pii', () => this.#deps.guards.createRedactor().redact(output)).spans;
-      const known = new Set(this.#piiTypes);
+      // Personal data the intent itself holds is not new, whether or not DA-8 has run yet.
+      const known = new Set(this.#piiTypesOf(this.#intent));
       for (const span of spans.filter((candidate) => !known.has(candidate.type))) {
         problems.push({ guard: 'pii', kind: span.type, severity: 'high', message: `${layer.name} output contains ${span.type} not present in the intent.`, layer: layer.name });
       }

@@ -30,11 +30,14 @@ function follow(hub: RunEventHub, stream: SseStream, target: RunEventsTarget): P
 
 function pause(stream: SseStream): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, pollIntervalMs);
-    stream.onClose(() => {
+    const stopListening = stream.onClose(() => {
       clearTimeout(timer);
       resolve();
     });
+    const timer = setTimeout(() => {
+      stopListening();
+      resolve();
+    }, pollIntervalMs);
   });
 }
 

@@ -18,7 +18,8 @@ export interface SseStream {
   send(event: RunEvent): void;
   sendError(problem: ProblemDetails): void;
   /** Calls `listener` once when the client disconnects or the stream ends. */
-  onClose(listener: () => void): void;
+  /** Calls `listener` when the stream closes; returns a function that removes it. */
+  onClose(listener: () => void): () => void;
   end(): void;
 }
 
@@ -86,8 +87,15 @@ export function openSseStream(reply: FastifyReply, options: SseStreamOptions = {
       if (!closed) raw.write(formatSseError(problem));
     },
     onClose(listener) {
-      if (closed) listener();
-      else listeners.push(listener);
+      if (closed) {
+        listener();
+        return () => undefined;
+      }
+      listeners.push(listener);
+      return () => {
+        const index = listeners.indexOf(listener);
+        if (index >= 0) listeners.splice(index, 1);
+      };
     },
     end() {
       if (closed) return;

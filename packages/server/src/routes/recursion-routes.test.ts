@@ -34,4 +34,31 @@ describe('POST /dax/recursion (the original contract)', () => {
     const body = response.json<{ trace: { reason?: string }[] }>();
     expect(body.trace.every((entry) => typeof entry.reason === 'string' && entry.reason !== '')).toBe(true);
   });
+
+  it('emits no output for a run that is not approved', async () => {
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/dax/recursion',
+      headers: auth,
+      payload: { input: 'Wire 25,000 EUR to IBAN DE89 3704 0044 0532 0130 00 today' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-dax-run-status']).toBe('awaiting_approval');
+    expect(response.json<{ output: string }>().output).toBe('');
+  });
+});
+
+describe('POST /dax/recursion when a layer fails', () => {
+  it('answers problem+json with the run error code, never an empty success', async () => {
+    const gateway = await startTestGateway({ script: { 'DA-4': { fault: 'http', status: 500 } } });
+    try {
+      const auth = { authorization: `Bearer ${await gateway.keyFor('acme')}` };
+      const response = await gateway.app.inject({ method: 'POST', url: '/dax/recursion', headers: auth, payload: { input: 'Summarise the Q3 report' } });
+      expect(response.statusCode).toBe(502);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ code: 'DAX_E_PROVIDER_UNAVAILABLE' });
+    } finally {
+      await gateway.close();
+    }
+  });
 });

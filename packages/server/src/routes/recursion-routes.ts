@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { executeRun } from '../execute-run.js';
+import { runFailure } from '../chat-outcome.js';
 import { problemDetailsSchema } from '../problem-details.js';
 import { requireRole } from '../require-role.js';
 
@@ -47,8 +48,11 @@ export function recursionRoutes(fastify: FastifyInstance): Promise<void> {
         run: { input, ...(includeReasons === undefined ? {} : { includeReasons }) },
       });
       void reply.header('x-dax-run-id', result.runId).header('x-dax-run-status', result.status);
+      const failure = runFailure(result);
+      if (failure !== undefined) throw failure;
       return {
-        output: result.output,
+        // Only an approved run emits an action; every other outcome answers with no output.
+        output: result.status === 'approved' ? result.output : '',
         trace: result.trace.map((entry) => ({
           layer: entry.layer,
           output: entry.output,

@@ -124,6 +124,21 @@ describe('Idempotency-Key', () => {
     expect(theirs.json<RunResult>().runId).not.toBe(mine.json<RunResult>().runId);
   });
 
+  it('runs again on retry when the first run failed with a retryable error', async () => {
+    const flaky = await startTestGateway({ script: { 'DA-4': { fault: 'http', status: 503, times: 3 } } });
+    try {
+      const headers = { authorization: `Bearer ${await flaky.keyFor('acme')}`, 'idempotency-key': 'outage-1' };
+      const first = await flaky.app.inject({ method: 'POST', url: '/v1/runs', headers, payload: { input: routine } });
+      expect(first.json<RunResult>()).toMatchObject({ status: 'failed', error: { code: 'DAX_E_PROVIDER_UNAVAILABLE' } });
+      const retry = await flaky.app.inject({ method: 'POST', url: '/v1/runs', headers, payload: { input: routine } });
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+      expect(retry.json<RunResult>().status).toBe('approved');
+      expect(retry.json<RunResult>().runId).not.toBe(first.json<RunResult>().runId);
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it('frees the key when the run is refused after the key was claimed', async () => {
     const spent = await startTestGateway({ config: { limits: { dailyTokenBudgetPerTenant: 1 } } });
     try {

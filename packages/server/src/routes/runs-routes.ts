@@ -1,4 +1,4 @@
-import { DaxError, runResultSchema, type RunResult } from '@dax/protocol';
+import { DaxError, errorCatalogue, isErrorCode, runResultSchema, type RunResult } from '@dax/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { executeRun } from '../execute-run.js';
@@ -27,6 +27,27 @@ function sendRunResult(reply: FastifyReply, result: RunResult, status: number, r
   if (status === 202) void reply.header('location', `/v1/runs/${encodeURIComponent(result.runId)}`);
   if (replayed) void reply.header('idempotent-replayed', 'true');
   return reply.code(status).send(result);
+}
+
+/**
+ * Records the outcome under the Idempotency-Key. A run that failed with a retryable
+ * error (a timeout, an outage, a shutdown) frees the key so that the retry runs again;
+ * a failure to record is logged and never costs the caller the answer.
+ */
+async function settleIdempotencyKey(
+  fastify: FastifyInstance,
+  request: FastifyRequest,
+  key: string,
+  result: RunResult | undefined,
+): Promise<void> {
+  const tenant = request.identity.tenant;
+  const retryable = result?.status === 'failed' && result.error !== undefined && isErrorCode(result.error.code) && errorCatalogue[result.error.code].retryable;
+  try {
+    if (result === undefined || retryable) await fastify.idempotency.release(tenant, key);
+    else await fastify.idempotency.complete(tenant, key, result.runId, responseStatusOf(result));
+  } catch (error) {
+    request.log.warn({ err: error, runId: result?.runId }, 'idempotency record not written');
+  }
 }
 
 async function startRun(fastify: FastifyInstance, request: FastifyRequest<{ Body: RunRequestBody }>, reply: FastifyReply): Promise<unknown> {
@@ -63,10 +84,7 @@ async function startRun(fastify: FastifyInstance, request: FastifyRequest<{ Body
     if (key !== undefined) await fastify.idempotency.release(identity.tenant, key).catch(() => undefined);
     throw error;
   }
-  if (key !== undefined) {
-    if (result === undefined) await fastify.idempotency.release(identity.tenant, key).catch(() => undefined);
-    else await fastify.idempotency.complete(identity.tenant, key, result.runId, responseStatusOf(result));
-  }
+  if (key !== undefined) await settleIdempotencyKey(fastify, request, key, result);
   request.log.info({ runId: result?.runId, status: result?.status }, 'run finished');
   if (streaming || result === undefined) return reply;
   return sendRunResult(reply, result, responseStatusOf(result), false);
