@@ -1,6 +1,9 @@
 import { DaxError } from '@dax/protocol';
 
 /** One admitted run: its abort signal (fired if shutdown's grace runs out) and its completion. */
+
+/** How long cancelled runs get to record their outcome before the process stops waiting. */
+const settleAfterCancelMs = 5_000;
 export interface RunTicket {
   readonly signal: AbortSignal;
   done(): void;
@@ -63,7 +66,13 @@ export class ShutdownController {
     if (first === 'idle') return { finished: started, cancelled: 0 };
     const cancelled = this.#inFlight.size;
     for (const controller of this.#inFlight) controller.abort(new DaxError('DAX_E_RUN_ABORTED', { detail: 'The gateway shut down before the run finished.' }));
-    await idle;
+    // A run stuck in a call that ignores its signal must not hold the process forever.
+    let settleTimer: NodeJS.Timeout | undefined;
+    const settleOver = new Promise<void>((resolve) => {
+      settleTimer = setTimeout(resolve, settleAfterCancelMs);
+    });
+    await Promise.race([idle, settleOver]);
+    clearTimeout(settleTimer);
     return { finished: started - cancelled, cancelled };
   }
 

@@ -27,9 +27,9 @@ function settingsFrom(fastify: FastifyInstance, options: LimitsPluginOptions): L
   return fastify.getDecorator<{ readonly limits: LimitSettings }>('gatewayConfig').limits;
 }
 
-/** The per-key limit applies to the API key, or to the token subject for OIDC callers. */
+/** The per-key limit applies to the API key, or to the token subject within its tenant for OIDC and certificate callers. */
 function callerKeyOf(identity: Identity): string {
-  return identity.keyId === undefined ? identity.subject : `key:${identity.keyId}`;
+  return identity.keyId === undefined ? `${identity.tenant}:${identity.subject}` : `key:${identity.keyId}`;
 }
 
 function limitsPluginBody(fastify: FastifyInstance, options: LimitsPluginOptions): Promise<void> {
