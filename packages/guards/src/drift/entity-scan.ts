@@ -1,6 +1,6 @@
 import type { EntityKind } from '@dax/core';
 import type { EntityQualifier, ScannedEntity } from './scanned-entity.js';
-import { cuesOf, hasCue, type WordCue } from './word-cues.js';
+import { cuesOfText, hasCue, type WordCue } from './word-cues.js';
 
 /** What a match reader returns: one entity, several, or nothing (the match is then left in place). */
 export interface EntityReading {
@@ -62,7 +62,7 @@ export class EntityScan {
 
   /** True when the text has a word of this cue: a cheap check before running a pattern. */
   hasCue(cue: WordCue): boolean {
-    this.#cues ??= cuesOf(this.words);
+    this.#cues ??= cuesOfText(this.lower);
     return hasCue(this.#cues, cue);
   }
 

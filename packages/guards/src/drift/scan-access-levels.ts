@@ -19,7 +19,7 @@ function levelOf(match: RegExpExecArray): string {
  * `read-only access`. A negated mention ("no admin rights") is consumed but not recorded.
  */
 export function scanAccessLevels(scan: EntityScan): void {
-  if (!scan.hasCue('accessLevel')) return;
+  if (!scan.hasCue('accessLevel') && !scan.hasCue('accessRole')) return;
   scan.take(accessLevel, (match) =>
     isNegatedMention(scan.original, match.index, match.index + match[0].length)
       ? []

@@ -20,6 +20,9 @@ const lineMarker = new RegExp(
   String.raw`(?=[\d(]|${bulletMarker})${lineStart}(?:${numberMarker}|${bulletMarker})${itemFollows}`,
   'g',
 );
+/** Without a line break, a line marker can only stand at the start of the text. */
+const lineBreak = /[\r\n]/;
+const markerAtStart = new RegExp(String.raw`^[ \t]{0,12}(?:[\d(]|${bulletMarker})`);
 const sentenceMarker = new RegExp(String.raw`(?=[\d(])${sentenceEnd}${numberMarker}${itemFollows}`, 'g');
 /** A labelled step anywhere: `Step 2:`, `step 3.`, `Item 4)`. */
 const labelledMarker = /\b(?:[Ss]tep|STEP|[Ss]tage|[Ii]tem|[Pp]oint|[Tt]ask) ?\d{1,2}[:.)](?=\s|$)/g;
@@ -41,7 +44,9 @@ const abbreviationBefore =
 export function scanListMarkers(scan: EntityScan): void {
   if (!scan.hasDigit) return;
   const found = new Set<string>();
-  scan.take(lineMarker, (match) => noted(found, match[0]));
+  if (lineBreak.test(scan.working) || markerAtStart.test(scan.working)) {
+    scan.take(lineMarker, (match) => noted(found, match[0]));
+  }
   scan.take(sentenceMarker, (match) =>
     abbreviationBefore.test(scan.original.slice(Math.max(0, match.index - 12), match.index))
       ? undefined
@@ -50,7 +55,7 @@ export function scanListMarkers(scan: EntityScan): void {
   if (found.size > 0) {
     scan.take(inlineMarker, (match) => (found.has(previousKey(match[0])) ? noted(found, match[0]) : undefined));
   }
-  scan.take(labelledMarker, () => []);
+  if (scan.hasCue('listLabel')) scan.take(labelledMarker, () => []);
 }
 
 /** A numbered marker as `2.` or `2)`, whatever its spacing or brackets; empty for a bullet. */

@@ -52,7 +52,10 @@ const cueWords = {
   live: ['live'],
   otherTier: ['dev', 'development', 'test', 'testing', 'qa', 'uat', 'sandbox'],
   every: ['all', 'every', 'each'],
-  accessLevel: ['access', 'rights', 'permission', 'permissions', 'role', 'privileges', 'control', 'as'],
+  accessLevel: ['access', 'rights', 'permission', 'permissions', 'role', 'privileges', 'control'],
+  /** A role granted "as an admin": the pattern needs one of these words. */
+  accessRole: ['admin', 'administrator', 'owner', 'editor', 'viewer'],
+  listLabel: ['step', 'stage', 'item', 'point', 'task'],
   region: [
     'east', 'west', 'north', 'south', 'central', 'northeast', 'southeast', 'northwest', 'southwest', 'eastus', 'westus',
     'centralus', 'westeurope', 'northeurope', 'uksouth', 'ukwest', 'eastasia', 'southeastasia', 'centralindia',
@@ -67,6 +70,7 @@ const cueWords = {
 
 export type WordCue = keyof typeof cueWords;
 
+/** At most 32 cues: the set is a 32-bit integer. */
 const cueNames = Object.keys(cueWords) as WordCue[];
 const cueBits = new Map<WordCue, number>(cueNames.map((cue, index) => [cue, 2 ** index]));
 const wordCues = new Map<string, number>();
@@ -75,14 +79,59 @@ for (const cue of cueNames) {
   for (const word of cueWords[cue]) wordCues.set(word, (wordCues.get(word) ?? 0) | bit);
 }
 
-/** The cues present among these lower-case words, as a bit set for `hasCue`. */
-export function cuesOf(words: readonly string[]): number {
+/** A rolling hash of a run of lower-case letters, so that a word is looked up without being copied out. */
+function wordHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** The longest cue word, and the cue words by hash (with their cue bits), for `cuesOfText`. */
+const longestCue = Math.max(...[...wordCues.keys()].map((word) => word.length));
+const cuesByHash = new Map<number, (readonly [string, number])[]>();
+for (const [word, bits] of wordCues) {
+  let hash = 0;
+  for (let index = 0; index < word.length; index += 1) hash = wordHash(hash, word.charCodeAt(index));
+  const entries = cuesByHash.get(hash);
+  if (entries === undefined) cuesByHash.set(hash, [[word, bits]]);
+  else entries.push([word, bits]);
+}
+
+function cuesOfWord(lower: string, start: number, end: number, hash: number): number {
+  const entries = cuesByHash.get(hash);
+  if (entries === undefined) return 0;
   let cues = 0;
-  for (const word of words) cues |= wordCues.get(word) ?? 0;
+  for (const [word, bits] of entries) {
+    if (word.length === end - start && lower.startsWith(word, start)) cues |= bits;
+  }
   return cues;
 }
 
-/** True when the bit set from `cuesOf` has the cue. */
+/**
+ * The cues among the ASCII words (runs of `a`–`z`) of a lower-case text, as a bit set for `hasCue`:
+ * each word is looked up by a hash computed while scanning, without being copied out.
+ */
+export function cuesOfText(lower: string): number {
+  let cues = 0;
+  let start = -1;
+  let hash = 0;
+  const length = lower.length;
+  for (let index = 0; index <= length; index += 1) {
+    const code = index < length ? lower.charCodeAt(index) : 0;
+    if (code >= 97 && code <= 122) {
+      if (start < 0) {
+        start = index;
+        hash = 0;
+      }
+      hash = wordHash(hash, code);
+      continue;
+    }
+    if (start < 0) continue;
+    if (index - start <= longestCue) cues |= cuesOfWord(lower, start, index, hash);
+    start = -1;
+  }
+  return cues;
+}
+
+/** True when the bit set from `cuesOfText` has the cue. */
 export function hasCue(cues: number, cue: WordCue): boolean {
   return (cues & (cueBits.get(cue) ?? 0)) !== 0;
 }
