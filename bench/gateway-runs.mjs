@@ -9,12 +9,13 @@
 // The per-key and per-tenant request limits, concurrency limit and token budget are
 // raised far above what the run can reach, so the figures measure the pipeline, not
 // the limiter (with the defaults, one key is held to 600 requests a minute).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createApiKey, createGateway, parseGatewayConfig } from '@dax/server';
+import { loadPrompts } from './load-prompts.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -27,23 +28,7 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const warmup = Number(values.warmup);
 
-const fixtures = new URL('../../shared/fixtures/prompts.jsonl', import.meta.url);
-let prompts;
-try {
-  prompts = readFileSync(fixtures, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line))
-    .map((prompt) => ({ input: prompt.text, domain: prompt.domain }));
-} catch {
-  prompts = [
-    'Draft a polite reply thanking Dana for the Q3 report',
-    'Summarise the attached incident review in five bullet points',
-    'Refund $120 to existing customer 55102 for the duplicate charge',
-    'Wire 25,000 EUR to IBAN DE89 3704 0044 0532 0130 00 today',
-    'Explain how wire transfers are reconciled',
-  ].map((input) => ({ input }));
-}
+const prompts = loadPrompts().map((prompt) => ({ input: prompt.text, ...(prompt.domain === undefined ? {} : { domain: prompt.domain }) }));
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dax-gateway-bench-'));
 const unlimited = 1_000_000_000;

@@ -4,12 +4,13 @@
 //
 //   node bench/offline-runs.mjs [--runs 2000] [--rounds 5] [--concurrency 1] [--fixture prompts|risk]
 //   (prompts.jsonl: long representative requests, ~490 characters; risk.jsonl: short ones, ~90)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDax } from '@dax/runtime';
 import { openMemoryStore } from '@dax/store';
+import { loadPrompts } from './load-prompts.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -23,19 +24,7 @@ const runsPerRound = Number(values.runs);
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
 
-const fixtures = new URL(`../../shared/fixtures/${values.fixture}.jsonl`, import.meta.url);
-let prompts;
-try {
-  prompts = readFileSync(fixtures, 'utf8').trim().split('\n').map((line) => JSON.parse(line).text);
-} catch {
-  prompts = [
-    'Draft a polite reply thanking Dana for the Q3 report',
-    'Summarise the attached incident review in five bullet points',
-    'Refund $120 to existing customer 55102 for the duplicate charge',
-    'Wire 25,000 EUR to IBAN DE89 3704 0044 0532 0130 00 today',
-    'Explain how wire transfers are reconciled',
-  ];
-}
+const prompts = loadPrompts(values.fixture).map((prompt) => prompt.text);
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -1,5 +1,5 @@
 import type { PausedRunState, RunStore } from '@dax/core';
-import { DaxError, type RunStatus, type RunSummary } from '@dax/protocol';
+import { DaxError, runStatusSchema, type RunStatus, type RunSummary } from '@dax/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleLayerNames, sampleRunResult, sampleRunStart, sampleTraceEntry } from './sample-runs.js';
 
@@ -9,14 +9,7 @@ export interface RunStoreFixture {
   cleanup(): Promise<void>;
 }
 
-const allStatuses: readonly RunStatus[] = [
-  'approved',
-  'rolled_back',
-  'halted',
-  'awaiting_approval',
-  'denied',
-  'failed',
-];
+const allStatuses: readonly RunStatus[] = runStatusSchema.options;
 
 function pausedState(step: string): PausedRunState {
   return { version: 1, nextLayerIndex: 7, step, anchor: { entities: [{ kind: 'amount', hash: 'h1' }] } };
