@@ -98,7 +98,8 @@ export interface PolicyResult {
 export interface GuardSuite {
   extractAnchor(text: string): Anchor;
   checkDrift(anchor: Anchor, candidate: string): DriftResult;
-  gradeRisk(text: string): RiskAssessment;
+  /** Grades the text; the injection matches found in it can raise the grade, never lower it. */
+  gradeRisk(text: string, injection: readonly InjectionMatch[]): RiskAssessment;
   detectInjection(text: string): readonly InjectionMatch[];
   createRedactor(): Redactor;
   evaluatePolicy(input: PolicyInput): PolicyResult;

@@ -97,6 +97,7 @@ export class RunExecution {
   #risk: RiskAssessment = { grade: 'P3', gate: false, ruleIds: [], reasons: [], categories: [] };
   #policy: PolicyResult = { decision: 'allow', ruleIds: [] };
   #piiTypes: string[] = [];
+  #intentRedaction: RedactionResult | undefined;
   readonly #trace: TraceEntry[] = [];
   readonly #findings: Finding[] = [];
   readonly #rolledBack: string[] = [];
@@ -266,7 +267,7 @@ export class RunExecution {
         return;
       }
       case layerIds.custodian: {
-        this.#risk = guarded('risk', () => guards.gradeRisk(this.#intent));
+        this.#risk = guarded('risk', () => guards.gradeRisk(this.#intent, this.#injection));
         this.#addFinding({
           guard: 'risk',
           kind: `grade-${this.#risk.grade}`,
@@ -284,7 +285,7 @@ export class RunExecution {
             tenant: this.#tenant,
             risk: this.#risk,
             injection: this.#injection.length > 0,
-            piiTypes: this.#piiTypesOf(this.#intent),
+            piiTypes: this.#intentPiiTypes(),
             entities: this.#anchor.entities,
           }),
         );
@@ -301,7 +302,7 @@ export class RunExecution {
         return;
       }
       case layerIds.auditor: {
-        const redaction = this.#redact(this.#intent);
+        const redaction = this.#redactIntent();
         this.#workingIntent = redaction.text;
         this.#piiTypes = [...new Set(redaction.spans.map((span) => span.type))];
         for (const span of redaction.spans) {
@@ -334,11 +335,14 @@ export class RunExecution {
     }
   }
 
-  #piiTypesOf(text: string): string[] {
-    if (this.#piiTypes.length > 0) return this.#piiTypes;
-    // Before DA-8 has run, detect without keeping the redaction: a scratch redactor.
-    const spans = guarded('pii', () => this.#deps.guards.createRedactor().redact(text)).spans;
-    return [...new Set(spans.map((span) => span.type))];
+  /** The intent redacted with the run's redactor, computed once (DA-9 needs its types before DA-8 applies it). */
+  #redactIntent(): RedactionResult {
+    this.#intentRedaction ??= this.#redact(this.#intent);
+    return this.#intentRedaction;
+  }
+
+  #intentPiiTypes(): string[] {
+    return [...new Set(this.#redactIntent().spans.map((span) => span.type))];
   }
 
   #facts(): LayerFacts {
@@ -457,9 +461,9 @@ export class RunExecution {
       }
     }
     if (layer.guards?.includes('pii') === true) {
-      const spans = guarded('pii', () => this.#deps.guards.createRedactor().redact(output)).spans;
+      const spans = this.#redact(output).spans;
       // Personal data the intent itself holds is not new, whether or not DA-8 has run yet.
-      const known = new Set(this.#piiTypesOf(this.#intent));
+      const known = new Set(this.#intentPiiTypes());
       for (const span of spans.filter((candidate) => !known.has(candidate.type))) {
         problems.push({ guard: 'pii', kind: span.type, severity: 'high', message: `${layer.name} output contains ${span.type} not present in the intent.`, layer: layer.name });
       }

@@ -21,7 +21,7 @@ export function validateIntent(
   const intent = input.replace(/\s+/g, ' ').trim();
   const injection = guards.detectInjection(intent);
   const anchor = guards.extractAnchor(intent);
-  const risk = guards.gradeRisk(intent);
+  const risk = guards.gradeRisk(intent, injection);
   const redaction = guards.createRedactor().redact(intent);
   const piiTypes = [...new Set(redaction.spans.map((span) => span.type))];
   const policy = guards.evaluatePolicy({

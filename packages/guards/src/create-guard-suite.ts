@@ -14,13 +14,13 @@ export interface GuardSuiteOptions {
 
 /**
  * The deterministic guards the engine runs, composed once at start. Risk grading
- * includes the injection scan: an injection attempt raises the grade, never lowers it.
+ * takes the injection matches DA-13 found: an injection attempt raises the grade, never lowers it.
  */
 export function createGuardSuite(options: GuardSuiteOptions): GuardSuite {
   return {
     extractAnchor,
     checkDrift,
-    gradeRisk: (text) => applyInjectionToRisk(gradeRisk(text), detectInjection(text)),
+    gradeRisk: (text, injection) => applyInjectionToRisk(gradeRisk(text), injection),
     detectInjection,
     createRedactor,
     evaluatePolicy: (input) => options.policies.evaluate(input),

@@ -15,7 +15,8 @@ function pausedState(step: string): PausedRunState {
   return { version: 1, nextLayerIndex: 7, step, anchor: { entities: [{ kind: 'amount', hash: 'h1' }] } };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
+/** The value a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
   } catch (error) {

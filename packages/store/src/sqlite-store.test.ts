@@ -6,18 +6,10 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KyselyRunStore } from './kysely-run-store.js';
 import { openSqliteStore } from './open-sqlite-store.js';
-import { describeRunStoreContract } from './run-store-contract.js';
+import { describeRunStoreContract, rejection } from './run-store-contract.js';
 import { sampleRunResult, sampleRunStart, sampleTraceEntry } from './sample-runs.js';
 import { storeMigrations } from './store-migrations.js';
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
 
 describeRunStoreContract('sqlite', async () => {
   const directory = await mkdtemp(join(tmpdir(), 'dax-store-contract-'));

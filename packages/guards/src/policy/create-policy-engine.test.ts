@@ -1,6 +1,7 @@
-import type { PolicyInput, RiskAssessment } from '@dax/core';
-import { DaxError } from '@dax/protocol';
+import type { RiskAssessment } from '@dax/core';
+import type { DaxError } from '@dax/protocol';
 import { describe, expect, it } from 'vitest';
+import { errorOf, input, risk } from './__fixtures__/policy-inputs.js';
 import { createPolicyEngine } from './create-policy-engine.js';
 
 const base = '@id("base.allow-run") @decision("allow") permit (principal, action == Dax::Action::"run", resource);';
@@ -15,23 +16,6 @@ forbid (principal, action, resource) when { context.riskRank <= 1 };
 forbid (principal, action, resource == Dax::Domain::"finance") when { context.maxAmount >= 10000 };
 `;
 
-function risk(overrides: Partial<RiskAssessment> = {}): RiskAssessment {
-  return { grade: 'P3', gate: false, ruleIds: [], reasons: [], categories: [], ...overrides };
-}
-
-function input(overrides: Partial<PolicyInput> = {}): PolicyInput {
-  return { domain: 'general', tenant: 'acme', risk: risk(), injection: false, piiTypes: [], entities: [], ...overrides };
-}
-
-function errorOf(action: () => unknown): DaxError {
-  try {
-    action();
-  } catch (error) {
-    if (DaxError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DaxError');
-}
 
 describe('createPolicyEngine', () => {
   const engine = createPolicyEngine([

@@ -2,32 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PolicyInput, RiskAssessment } from '@dax/core';
-import { DaxError } from '@dax/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { errorOf, input, risk } from './__fixtures__/policy-inputs.js';
 import { loadPolicySet } from './load-policy-set.js';
 import { policySchemaText } from './policy-schema.js';
 
 const configDirectory = fileURLToPath(new URL('../../../../config/policies/', import.meta.url));
 const base = '@id("base.allow-run") @decision("allow") permit (principal, action, resource);\n';
 
-function risk(overrides: Partial<RiskAssessment> = {}): RiskAssessment {
-  return { grade: 'P3', gate: false, ruleIds: [], reasons: [], categories: [], ...overrides };
-}
-
-function input(overrides: Partial<PolicyInput> = {}): PolicyInput {
-  return { domain: 'general', tenant: 'acme', risk: risk(), injection: false, piiTypes: [], entities: [], ...overrides };
-}
-
-function errorOf(action: () => unknown): DaxError {
-  try {
-    action();
-  } catch (error) {
-    if (DaxError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DaxError');
-}
 
 describe('loadPolicySet with the shipped policies', () => {
   const engine = loadPolicySet(configDirectory);
