@@ -7,13 +7,14 @@ const packagesDir = new URL('../packages/', import.meta.url).pathname;
 /** The allowed imports between our packages (docs/architecture.md). */
 const allowed: Record<string, readonly string[]> = {
   protocol: [],
+  evidence: [],
   core: ['protocol'],
   guards: ['core', 'protocol'],
   providers: ['core', 'protocol'],
-  store: ['core', 'protocol'],
-  runtime: ['core', 'guards', 'providers', 'store', 'protocol'],
-  server: ['core', 'guards', 'providers', 'runtime', 'store', 'protocol'],
-  cli: ['server', 'runtime', 'core', 'guards', 'protocol', 'store'],
+  store: ['core', 'evidence', 'protocol'],
+  runtime: ['core', 'evidence', 'guards', 'providers', 'store', 'protocol'],
+  server: ['core', 'evidence', 'guards', 'providers', 'runtime', 'store', 'protocol'],
+  cli: ['server', 'runtime', 'core', 'evidence', 'guards', 'protocol', 'store'],
 };
 
 function sourceFiles(dir: string): string[] {
