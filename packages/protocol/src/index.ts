@@ -3,6 +3,7 @@ export type { ErrorCatalogueEntry, ErrorCode } from './error-catalogue.js';
 export { DaxError, toDaxError } from './dax-error.js';
 export type { DaxErrorOptions } from './dax-error.js';
 export {
+  approvalSchema,
   attemptSchema,
   findingSchema,
   intentValidationSchema,
@@ -18,6 +19,7 @@ export {
   usageSchema,
 } from './run-types.js';
 export type {
+  Approval,
   Attempt,
   Finding,
   PolicyDecision,

@@ -63,6 +63,16 @@ export const traceEntrySchema = z.object({
 });
 export type TraceEntry = z.infer<typeof traceEntrySchema>;
 
+/** A person's decision at a human gate (DA-7). Identity as the gateway knows it; never personal data beyond it. */
+export const approvalSchema = z.object({
+  gateId: z.string(),
+  approver: z.string(),
+  decision: z.enum(['approved', 'denied']),
+  at: z.string(),
+  comment: z.string().optional(),
+});
+export type Approval = z.infer<typeof approvalSchema>;
+
 export const usageSchema = z.object({
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
@@ -89,6 +99,8 @@ export const runResultSchema = z.object({
   durationMs: z.number(),
   pausedAt: z.string().optional(),
   evidenceIds: z.array(z.string()),
+  /** Human-gate decisions that released or ended the run, in order. */
+  approvals: z.array(approvalSchema).optional(),
   error: z.object({ code: z.string(), message: z.string(), layer: z.string().optional() }).optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
