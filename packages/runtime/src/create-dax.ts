@@ -14,7 +14,7 @@ import {
 } from '@dax/core';
 import { checkDrift, createGuardSuite, extractAnchor, loadPolicySet, redactText } from '@dax/guards';
 import type { RunResult } from '@dax/protocol';
-import { openSqliteStore } from '@dax/store';
+import { openRunStore } from '@dax/store';
 import { resolvePaths } from './resolve-paths.js';
 import { buildProviders, createRouter, defaultModelFor } from './select-providers.js';
 
@@ -27,7 +27,7 @@ export interface DaxOptions {
   readonly dataDir?: string;
   /** `offline` (default, or `$DAX_PROVIDER`), `scripted:<file>`, `xai`, `openai`, `anthropic`, `local`. */
   readonly provider?: string;
-  /** A ready store (tests, or a server that shares one); default the embedded SQLite store in dataDir. */
+  /** A ready store (tests, or a server that shares one); default Postgres when DAX_DATABASE_URL is set, else the embedded SQLite store in dataDir. */
   readonly store?: RunStore;
   readonly limits?: Partial<EngineLimits>;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -73,7 +73,10 @@ export function createDax(options: DaxOptions = {}): Dax {
 
   let storePromise: Promise<RunStore> | undefined;
   const store = (): Promise<RunStore> => {
-    storePromise ??= options.store === undefined ? openSqliteStore({ dataDir: paths.dataDir }) : Promise.resolve(options.store);
+    storePromise ??=
+      options.store === undefined
+        ? openRunStore({ databaseUrl: env.DAX_DATABASE_URL, dataDir: paths.dataDir })
+        : Promise.resolve(options.store);
     return storePromise;
   };
   let enginePromise: Promise<Engine> | undefined;

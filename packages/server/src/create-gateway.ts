@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import { systemClock, type Clock } from '@dax/core';
 import { createDax, type Dax } from '@dax/runtime';
-import { idempotencyStoreFor, openSqliteStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
+import { idempotencyStoreFor, openRunStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import './gateway-decorations.js';
@@ -56,7 +56,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const clock = options.clock ?? systemClock;
   const tls = config.tls === undefined ? undefined : readTlsOptions(config.tls);
   const ownsStore = options.store === undefined;
-  const store = options.store ?? (await openSqliteStore({ dataDir: config.dataDir ?? resolveDataDir(), clock }));
+  const store =
+    options.store ?? (await openRunStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir ?? resolveDataDir(), clock }));
   let dax: Dax;
   try {
     dax =

@@ -7,6 +7,8 @@ export const gatewayEnvVariables = {
   DAX_HOST: 'host',
   DAX_PORT: 'port',
   DAX_DATA_DIR: 'dataDir',
+  DAX_DATABASE_URL: 'databaseUrl',
+  DAX_REDIS_URL: 'redisUrl',
   DAX_PROVIDER: 'provider',
   DAX_TLS_CERT: 'tls.certFile',
   DAX_TLS_KEY: 'tls.keyFile',

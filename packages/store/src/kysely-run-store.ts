@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   systemClock,
   type Clock,
@@ -21,8 +23,10 @@ import { parseStored, validateStored, type StoredShape } from './parse-stored.js
 import { pausedRunStateShape } from './paused-run-state-shape.js';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
 import type { RunStatusRecord } from './run-status-record.js';
+import { reclaimAbandonedRuns } from './reclaim-abandoned-runs.js';
 import { prepareRunStoreQueries, runningStatus, type RunStoreQueries } from './run-store-queries.js';
 import type { StoreDatabase } from './store-database.js';
+import type { StoreEngine } from './store-engine.js';
 import { storeFailure } from './store-failure.js';
 import { toRunSummary } from './to-run-summary.js';
 import { writeRunResult } from './write-run-result.js';
@@ -37,6 +41,19 @@ const runStatusOrRunning: StoredShape<RunStatus | typeof runningStatus> = {
 
 export interface KyselyRunStoreOptions {
   readonly clock?: Clock;
+  /** The engine behind the Kysely instance. Defaults to `sqlite`. */
+  readonly engine?: StoreEngine;
+  /** Names this process on the runs it holds. Defaults to host, pid and a random suffix. */
+  readonly leaseOwner?: string;
+  /** How long a running run's lease lasts without a checkpoint. Defaults to 60 s. */
+  readonly leaseTtlMs?: number;
+}
+
+/** Default lease: longer than any layer's default timeout with its retries. */
+export const defaultLeaseTtlMs = 60_000;
+
+function defaultLeaseOwner(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
 /**
@@ -48,12 +65,49 @@ export class KyselyRunStore implements RunStore {
   readonly #database: Kysely<StoreDatabase>;
   readonly #clock: Clock;
   readonly #queries: RunStoreQueries;
+  readonly #engine: StoreEngine;
+  readonly #leaseOwner: string;
+  readonly #leaseTtlMs: number;
+  /** Monotonic time of each held run's last lease write, to renew at most every third of the TTL. */
+  readonly #leaseWrittenAt = new Map<string, number>();
   #closed = false;
 
   constructor(database: Kysely<StoreDatabase>, options: KyselyRunStoreOptions = {}) {
     this.#database = database;
     this.#clock = options.clock ?? systemClock;
-    this.#queries = prepareRunStoreQueries(database);
+    this.#engine = options.engine ?? 'sqlite';
+    this.#leaseOwner = options.leaseOwner ?? defaultLeaseOwner();
+    this.#leaseTtlMs = options.leaseTtlMs ?? defaultLeaseTtlMs;
+    if (!Number.isSafeInteger(this.#leaseTtlMs) || this.#leaseTtlMs < 1) {
+      throw new DaxError('DAX_E_USAGE', { detail: 'leaseTtlMs must be a positive integer.' });
+    }
+    this.#queries = prepareRunStoreQueries(database, this.#engine);
+  }
+
+  /** The owner id this store writes on the runs it starts. */
+  get leaseOwner(): string {
+    return this.#leaseOwner;
+  }
+
+  #leaseExpiry(): string {
+    return new Date(this.#clock.now().getTime() + this.#leaseTtlMs).toISOString();
+  }
+
+  /**
+   * Fails the running runs whose lease expired (their process died): status
+   * `failed`, error `DAX_E_RUN_ABANDONED`. Safe to call from every replica at once.
+   */
+  async reclaimAbandonedRuns(): Promise<string[]> {
+    try {
+      return await reclaimAbandonedRuns(this.#database, this.#clock.now(), this.#leaseTtlMs);
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
+  }
+
+  /** The engine behind this store. */
+  get engine(): StoreEngine {
+    return this.#engine;
   }
 
   /** The Kysely database under this store, for repositories that share it (API keys). */
@@ -79,8 +133,11 @@ export class KyselyRunStore implements RunStore {
           subjectId: record.subjectId ?? null,
           metadataJson: JSON.stringify(record.metadata ?? {}),
           startedAt: record.startedAt,
+          leaseOwner: this.#leaseOwner,
+          leaseExpiresAt: this.#leaseExpiry(),
         }),
       );
+      this.#leaseWrittenAt.set(record.runId, performance.now());
       inserted = outcome.numAffectedRows;
     } catch (cause) {
       throw storeFailure(cause);
@@ -107,12 +164,25 @@ export class KyselyRunStore implements RunStore {
           entryJson: JSON.stringify(entry),
         }),
       );
+      await this.#renewLease(runId);
     } catch (cause) {
       throw storeFailure(cause);
     }
   }
 
+  /** A checkpoint renews the run's lease once a third of the TTL has passed since the last write. */
+  async #renewLease(runId: string): Promise<void> {
+    const writtenAt = this.#leaseWrittenAt.get(runId);
+    const nowMs = performance.now();
+    if (writtenAt !== undefined && nowMs - writtenAt < this.#leaseTtlMs / 3) return;
+    await this.#database.executeQuery(
+      this.#queries.renewLease({ runId, leaseOwner: this.#leaseOwner, leaseExpiresAt: this.#leaseExpiry() }),
+    );
+    this.#leaseWrittenAt.set(runId, nowMs);
+  }
+
   async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<void> {
+    this.#leaseWrittenAt.delete(result.runId);
     const now = this.#clock.now().toISOString();
     try {
       await this.#database
