@@ -13,7 +13,7 @@ import {
   type RunStore,
 } from '@dax/core';
 import { checkDrift, createGuardSuite, extractAnchor, loadPolicySet, redactText } from '@dax/guards';
-import type { RunResult } from '@dax/protocol';
+import { DaxError, type RunResult } from '@dax/protocol';
 import { openRunStore } from '@dax/store';
 import { resolvePaths } from './resolve-paths.js';
 import { buildProviders, createRouter, defaultModelFor } from './select-providers.js';
@@ -50,6 +50,16 @@ export interface Dax {
   close(): Promise<void>;
 }
 
+/** `DAX_RUN_LEASE_TTL_MS`: how long a run's lease lasts without a heartbeat; a bad value fails at start. */
+function leaseSetting(env: Readonly<Record<string, string | undefined>>): { leaseTtlMs?: number } {
+  const raw = env.DAX_RUN_LEASE_TTL_MS?.trim();
+  if (raw === undefined || raw === '') return {};
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new DaxError('DAX_E_CONFIG_INVALID', { detail: 'DAX_RUN_LEASE_TTL_MS must be a positive whole number of milliseconds.' });
+  }
+  return { leaseTtlMs: Number(raw) };
+}
+
 /**
  * The library entry: validates configuration and policies and builds providers at
  * once (bad settings fail here, not mid-run); opens the store on first use.
@@ -75,7 +85,7 @@ export function createDax(options: DaxOptions = {}): Dax {
   const store = (): Promise<RunStore> => {
     storePromise ??=
       options.store === undefined
-        ? openRunStore({ databaseUrl: env.DAX_DATABASE_URL, dataDir: paths.dataDir })
+        ? openRunStore({ databaseUrl: env.DAX_DATABASE_URL, dataDir: paths.dataDir, ...leaseSetting(env) })
         : Promise.resolve(options.store);
     return storePromise;
   };

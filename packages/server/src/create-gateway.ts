@@ -11,6 +11,7 @@ import type { GatewayConfig } from './gateway-config.js';
 import { createGatewayLogger } from './gateway-logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
+import { leaseSweepPlugin } from './plugins/lease-sweep-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
@@ -57,7 +58,12 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const tls = config.tls === undefined ? undefined : readTlsOptions(config.tls);
   const ownsStore = options.store === undefined;
   const store =
-    options.store ?? (await openRunStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir ?? resolveDataDir(), clock }));
+    options.store ?? (await openRunStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir ?? resolveDataDir(),
+      clock,
+      leaseTtlMs: config.runLeaseTtlMs,
+    }));
   let dax: Dax;
   try {
     dax =
@@ -116,6 +122,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(fastifySwagger, openapiDocumentOptions(gatewayVersion));
   await app.register(identityPlugin);
   await app.register(limitsPlugin, { clock });
+  await app.register(leaseSweepPlugin);
 
   await app.register(healthRoutes);
   await app.register(runsRoutes);

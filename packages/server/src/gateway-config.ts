@@ -74,6 +74,8 @@ export const gatewayConfigSchema = z.strictObject({
   /** `postgres://…` selects the Postgres store (several replicas); unset keeps the embedded store. */
   databaseUrl: z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL').optional(),
   /** `redis://…` shares rate limits, concurrency slots, budgets and circuit breakers between replicas. */
+  /** How long a running run's lease lasts without a heartbeat; expired runs are failed `DAX_E_RUN_ABANDONED`. */
+  runLeaseTtlMs: z.number().int().min(1_000).default(60_000),
   redisUrl: z.string().regex(/^rediss?:\/\//i, 'must be a redis:// or rediss:// URL').optional(),
   /** `offline`, `scripted:<file>`, or a provider id (xai, openai, anthropic, local). */
   provider: z.string().min(1).default(defaults.provider),

@@ -24,6 +24,7 @@ import { pausedRunStateShape } from './paused-run-state-shape.js';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
 import type { RunStatusRecord } from './run-status-record.js';
 import { reclaimAbandonedRuns } from './reclaim-abandoned-runs.js';
+import { RunLeaseHeartbeat } from './run-lease-heartbeat.js';
 import { prepareRunStoreQueries, runningStatus, type RunStoreQueries } from './run-store-queries.js';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreEngine } from './store-engine.js';
@@ -68,8 +69,7 @@ export class KyselyRunStore implements RunStore {
   readonly #engine: StoreEngine;
   readonly #leaseOwner: string;
   readonly #leaseTtlMs: number;
-  /** Monotonic time of each held run's last lease write, to renew at most every third of the TTL. */
-  readonly #leaseWrittenAt = new Map<string, number>();
+  readonly #heartbeat: RunLeaseHeartbeat;
   #closed = false;
 
   constructor(database: Kysely<StoreDatabase>, options: KyselyRunStoreOptions = {}) {
@@ -81,6 +81,7 @@ export class KyselyRunStore implements RunStore {
     if (!Number.isSafeInteger(this.#leaseTtlMs) || this.#leaseTtlMs < 1) {
       throw new DaxError('DAX_E_USAGE', { detail: 'leaseTtlMs must be a positive integer.' });
     }
+    this.#heartbeat = new RunLeaseHeartbeat(Math.max(1, Math.floor(this.#leaseTtlMs / 3)), (runId) => this.#renewLease(runId));
     this.#queries = prepareRunStoreQueries(database, this.#engine);
   }
 
@@ -137,7 +138,7 @@ export class KyselyRunStore implements RunStore {
           leaseExpiresAt: this.#leaseExpiry(),
         }),
       );
-      this.#leaseWrittenAt.set(record.runId, performance.now());
+      this.#heartbeat.hold(record.runId);
       inserted = outcome.numAffectedRows;
     } catch (cause) {
       throw storeFailure(cause);
@@ -164,25 +165,20 @@ export class KyselyRunStore implements RunStore {
           entryJson: JSON.stringify(entry),
         }),
       );
-      await this.#renewLease(runId);
     } catch (cause) {
       throw storeFailure(cause);
     }
   }
 
-  /** A checkpoint renews the run's lease once a third of the TTL has passed since the last write. */
+  /** Pushes a held run's lease expiry forward (the heartbeat calls this). */
   async #renewLease(runId: string): Promise<void> {
-    const writtenAt = this.#leaseWrittenAt.get(runId);
-    const nowMs = performance.now();
-    if (writtenAt !== undefined && nowMs - writtenAt < this.#leaseTtlMs / 3) return;
     await this.#database.executeQuery(
       this.#queries.renewLease({ runId, leaseOwner: this.#leaseOwner, leaseExpiresAt: this.#leaseExpiry() }),
     );
-    this.#leaseWrittenAt.set(runId, nowMs);
   }
 
   async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<void> {
-    this.#leaseWrittenAt.delete(result.runId);
+    this.#heartbeat.release(result.runId);
     const now = this.#clock.now().toISOString();
     try {
       await this.#database
@@ -286,6 +282,7 @@ export class KyselyRunStore implements RunStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#heartbeat.stop();
     try {
       await this.#database.destroy();
     } catch (cause) {

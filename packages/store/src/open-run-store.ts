@@ -9,6 +9,8 @@ export interface RunStoreSelection {
   readonly databaseUrl?: string;
   readonly dataDir: string;
   readonly clock?: Clock;
+  /** Run lease length (`DAX_RUN_LEASE_TTL_MS`); default 60 s. */
+  readonly leaseTtlMs?: number;
 }
 
 /**
@@ -18,13 +20,17 @@ export interface RunStoreSelection {
  */
 export async function openRunStore(selection: RunStoreSelection): Promise<KyselyRunStore> {
   const url = selection.databaseUrl?.trim();
+  const common = {
+    ...(selection.clock === undefined ? {} : { clock: selection.clock }),
+    ...(selection.leaseTtlMs === undefined ? {} : { leaseTtlMs: selection.leaseTtlMs }),
+  };
   if (url === undefined || url === '') {
-    return openSqliteStore({ dataDir: selection.dataDir, ...(selection.clock === undefined ? {} : { clock: selection.clock }) });
+    return openSqliteStore({ dataDir: selection.dataDir, ...common });
   }
   if (!isPostgresUrl(url)) {
     throw new DaxError('DAX_E_CONFIG_INVALID', {
       detail: 'DAX_DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded store).',
     });
   }
-  return openPostgresStore({ url, ...(selection.clock === undefined ? {} : { clock: selection.clock }) });
+  return openPostgresStore({ url, ...common });
 }
