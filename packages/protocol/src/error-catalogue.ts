@@ -62,6 +62,7 @@ export const errorCatalogue = {
   DAX_E_RATE_LIMITED: { status: 429, message: 'Too many requests; retry after the time in Retry-After.', retryable: true },
   DAX_E_CONCURRENCY_LIMITED: { status: 429, message: 'Too many runs in progress for this tenant.', retryable: true },
   DAX_E_BUDGET_EXHAUSTED: { status: 429, message: "The tenant's daily token budget is spent.", retryable: false },
+  DAX_E_LIMITS_UNAVAILABLE: { status: 503, message: 'The shared limits store cannot be reached; requests are refused until it is back.', retryable: true },
   DAX_E_SHUTTING_DOWN: { status: 503, message: 'The gateway is shutting down; retry on another replica.', retryable: true },
   DAX_E_NOT_READY: { status: 503, message: 'The gateway is not ready.', retryable: true },
   DAX_E_INTERNAL: { status: 500, message: 'An internal error occurred.', retryable: false },

@@ -11,6 +11,7 @@ import type { GatewayConfig } from './gateway-config.js';
 import { createGatewayLogger } from './gateway-logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
+import { connectRedis } from './connect-redis.js';
 import { leaseSweepPlugin } from './plugins/lease-sweep-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
@@ -79,6 +80,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     throw error;
   }
 
+  const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
+
   const app = Fastify({
     loggerInstance: createGatewayLogger({ level: config.logLevel, ...(options.logStream === undefined ? {} : { stream: options.logStream }) }),
     bodyLimit: config.bodyLimitBytes,
@@ -115,13 +118,17 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   app.addHook('onClose', async () => {
     if (options.dax === undefined) await dax.close();
     if (ownsStore) await store.close();
+    redis?.disconnect();
   });
 
   await app.register(errorHandlerPlugin, { bodyLimitBytes: config.bodyLimitBytes });
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(fastifySwagger, openapiDocumentOptions(gatewayVersion));
   await app.register(identityPlugin);
-  await app.register(limitsPlugin, { clock });
+  await app.register(limitsPlugin, {
+    clock,
+    ...(redis === undefined ? {} : { redis, redisKeyPrefix: config.redisKeyPrefix }),
+  });
   await app.register(leaseSweepPlugin);
 
   await app.register(healthRoutes);

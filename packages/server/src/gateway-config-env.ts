@@ -9,6 +9,7 @@ export const gatewayEnvVariables = {
   DAX_DATA_DIR: 'dataDir',
   DAX_DATABASE_URL: 'databaseUrl',
   DAX_REDIS_URL: 'redisUrl',
+  DAX_REDIS_KEY_PREFIX: 'redisKeyPrefix',
   DAX_RUN_LEASE_TTL_MS: 'runLeaseTtlMs',
   DAX_PROVIDER: 'provider',
   DAX_TLS_CERT: 'tls.certFile',
