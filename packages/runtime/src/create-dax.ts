@@ -14,8 +14,10 @@ import {
 } from '@dax/core';
 import { checkDrift, createGuardSuite, extractAnchor, loadPolicySet, redactText } from '@dax/guards';
 import { DaxError, type RunResult } from '@dax/protocol';
+import { resilientProviders } from '@dax/providers';
 import { openRunStore } from '@dax/store';
 import { resolvePaths } from './resolve-paths.js';
+import { circuitBreakerStoreFor } from './circuit-breaker-store-for.js';
 import { buildProviders, createRouter, defaultModelFor } from './select-providers.js';
 
 export interface DaxOptions {
@@ -32,6 +34,12 @@ export interface DaxOptions {
   readonly limits?: Partial<EngineLimits>;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
+  /** Shares circuit-breaker state between replicas; default `$DAX_REDIS_URL`, else breakers in memory. */
+  readonly redisUrl?: string;
+  /** Prefix of the Redis keys. Default `$DAX_REDIS_KEY_PREFIX` or `dax:`. */
+  readonly redisKeyPrefix?: string;
+  /** Upstream calls in flight at once over all providers (the bulkhead). Default 64. */
+  readonly maxConcurrentCalls?: number;
 }
 
 export interface Dax {
@@ -79,7 +87,12 @@ export function createDax(options: DaxOptions = {}): Dax {
   const wanted = new Set(
     config.layers.flatMap((layer) => [layer.model, ...(layer.fallbacks ?? [])]).flatMap((ref) => (ref === undefined ? [] : [ref.split(':')[0]!])),
   );
-  const router = createRouter(buildProviders(env, selection, wanted), defaultModelFor(selection));
+  const breakerState = circuitBreakerStoreFor(options.redisUrl ?? env.DAX_REDIS_URL, options.redisKeyPrefix ?? env.DAX_REDIS_KEY_PREFIX);
+  const providers = resilientProviders(buildProviders(env, selection, wanted), {
+    breakers: breakerState.breakers,
+    ...(options.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: options.maxConcurrentCalls }),
+  });
+  const router = createRouter(providers, defaultModelFor(selection));
 
   let storePromise: Promise<RunStore> | undefined;
   const store = (): Promise<RunStore> => {
@@ -114,6 +127,7 @@ export function createDax(options: DaxOptions = {}): Dax {
       return (await store()).listRuns(query);
     },
     async close() {
+      breakerState.close();
       if (storePromise !== undefined && options.store === undefined) await (await storePromise).close();
     },
   };

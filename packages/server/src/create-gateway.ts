@@ -73,6 +73,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
         store,
         provider: config.provider,
         ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
+        ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix }),
         limits: { maxInputChars: config.maxInputChars },
       });
   } catch (error) {

@@ -64,6 +64,7 @@ export default function serveCommand(options: ServeOptions): CommandAction {
         store,
         dataDir,
         provider: config.provider,
+        ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix }),
         limits: { maxInputChars: config.maxInputChars },
         ...(globals.config === undefined ? {} : { configPath: globals.config }),
         ...(globals.policies === undefined ? {} : { policiesDir: globals.policies }),
