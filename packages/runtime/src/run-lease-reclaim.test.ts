@@ -64,8 +64,9 @@ describe.each(['sqlite', 'postgres'] as const)('a process killed mid-run (%s)', 
     };
 
     const child = spawn(process.execPath, [childScript], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    cleanups.push(async () => {
+    cleanups.push(() => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return Promise.resolve();
     });
     const started = await waitForEvent(child, (event) => event.type === 'layer-start' && event.layer === 'DA-6');
     const runId = started.runId!;

@@ -22,12 +22,11 @@ export function createMemoryLimitBackend(settings: LimitSettings, clock: Clock):
       return Promise.resolve();
     },
     acquireRun(identity) {
-      try {
+      // A limit that throws inside the executor rejects the promise.
+      return new Promise((resolve) => {
         budget.check(identity.tenant);
-        return Promise.resolve(concurrency.acquire(identity.tenant));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
+        resolve(concurrency.acquire(identity.tenant));
+      });
     },
     recordUsage(tenant, tokens) {
       budget.record(tenant, tokens);

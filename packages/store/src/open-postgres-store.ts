@@ -25,6 +25,12 @@ function parseBigint(value: string): number {
   return Number(value);
 }
 
+/** The pg type parsers, with int8 read as a number. */
+function typeParserFor(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === Number(pg.types.builtins.INT8)) return parseBigint;
+  return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+}
+
 /** True for a `postgres://` or `postgresql://` database URL. */
 export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(?:ql)?:\/\//i.test(url);
@@ -46,9 +52,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
-    types: {
-      getTypeParser: (oid, format) => (oid === pg.types.builtins.INT8 ? parseBigint : pg.types.getTypeParser(oid, format)),
-    },
+    types: { getTypeParser: typeParserFor as typeof pg.types.getTypeParser },
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.

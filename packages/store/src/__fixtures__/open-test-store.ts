@@ -11,7 +11,7 @@ export type TestEngine = (typeof testEngines)[number];
 export interface TestStore {
   readonly store: KyselyRunStore;
   /** Closes the store and drops what it created (the Postgres schema). */
-  cleanup(): Promise<void>;
+  readonly cleanup: () => Promise<void>;
 }
 
 /** A fresh store on `engine`: SQLite in memory, or Postgres in a new schema of its own. */
@@ -27,7 +27,7 @@ export async function openTestStore(
   const store = await openPostgresStore({ url: schema.url, schema: schema.schema, maxConnections: 4, ...options });
   return {
     store,
-    async cleanup() {
+    cleanup: async () => {
       await store.close();
       await schema.drop();
     },
