@@ -3,6 +3,7 @@ import { DaxError, type RunResult } from '@dax/protocol';
 import { systemClock } from './clock.js';
 import { defaultEngineLimits, type EngineLimits, type EngineOptions, type RunRequest } from './engine-options.js';
 import type { LayerConfig } from './layer-config.js';
+import { runDeadline } from './run-deadline.js';
 import { RunExecution } from './run-execution.js';
 
 export interface Engine {
@@ -43,7 +44,10 @@ export function createEngine(options: EngineOptions): Engine {
     limits,
     run(request: RunRequest): Promise<RunResult> {
       validateRequest(request, limits);
-      return new RunExecution(dependencies, request, createRunId()).execute();
+      const deadline = runDeadline(limits.runDeadlineMs, request.signal);
+      return new RunExecution(dependencies, { ...request, signal: deadline.signal }, createRunId())
+        .execute()
+        .finally(deadline.clear);
     },
   };
 }

@@ -14,6 +14,8 @@ export interface EngineLimits {
   readonly rerunLimit: number;
   /** This many rolled-back layers halt the run. */
   readonly haltAfterRollbacks: number;
+  /** Whole-run deadline: a run still going after this fails with `DAX_E_RUN_DEADLINE`. */
+  readonly runDeadlineMs: number;
 }
 
 export const defaultEngineLimits: EngineLimits = {
@@ -21,6 +23,7 @@ export const defaultEngineLimits: EngineLimits = {
   layerTimeoutMs: 30_000,
   rerunLimit: 1,
   haltAfterRollbacks: 2,
+  runDeadlineMs: 300_000,
 };
 
 export interface EngineOptions {

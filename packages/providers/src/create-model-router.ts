@@ -45,6 +45,10 @@ export function createModelRouter(options: ModelRouterOptions): ModelRouter {
   }
 
   function aborted(invocation: LayerInvocation, attempts: readonly Attempt[]): LayerInvocationError {
+    const reason: unknown = invocation.signal.reason;
+    if (DaxError.isInstance(reason) && reason.code === 'DAX_E_RUN_DEADLINE') {
+      return new LayerInvocationError('DAX_E_RUN_DEADLINE', attempts, `${invocation.layer.name} was stopped at the run deadline.`);
+    }
     return new LayerInvocationError('DAX_E_RUN_ABORTED', attempts, `${invocation.layer.name} was cancelled.`);
   }
 

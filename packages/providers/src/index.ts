@@ -23,3 +23,11 @@ export { isRetryableStatus, providerErrorFromStatus } from './provider-error-fro
 export { parseRetryAfter } from './parse-retry-after.js';
 export { resolveApiKey } from './resolve-api-key.js';
 export type { ApiKeySource } from './resolve-api-key.js';
+export { defaultCircuitBreakerSettings } from './circuit-breaker-store.js';
+export type { BreakerAdmission, CircuitBreakerSettings, CircuitBreakerStore } from './circuit-breaker-store.js';
+export { createMemoryCircuitBreakerStore } from './memory-circuit-breaker-store.js';
+export { createRedisCircuitBreakerStore } from './redis-circuit-breaker-store.js';
+export { resilientProviders } from './resilient-providers.js';
+export type { ResilienceOptions } from './resilient-providers.js';
+export { withBulkhead } from './with-bulkhead.js';
+export { withCircuitBreaker } from './with-circuit-breaker.js';

@@ -13,9 +13,11 @@ import {
   type RunStore,
 } from '@dax/core';
 import { checkDrift, createGuardSuite, extractAnchor, loadPolicySet, redactText } from '@dax/guards';
-import type { RunResult } from '@dax/protocol';
-import { openSqliteStore } from '@dax/store';
+import { DaxError, type RunResult } from '@dax/protocol';
+import { resilientProviders } from '@dax/providers';
+import { openRunStore } from '@dax/store';
 import { resolvePaths } from './resolve-paths.js';
+import { circuitBreakerStoreFor } from './circuit-breaker-store-for.js';
 import { buildProviders, createRouter, defaultModelFor } from './select-providers.js';
 
 export interface DaxOptions {
@@ -27,11 +29,17 @@ export interface DaxOptions {
   readonly dataDir?: string;
   /** `offline` (default, or `$DAX_PROVIDER`), `scripted:<file>`, `xai`, `openai`, `anthropic`, `local`. */
   readonly provider?: string;
-  /** A ready store (tests, or a server that shares one); default the embedded SQLite store in dataDir. */
+  /** A ready store (tests, or a server that shares one); default Postgres when DAX_DATABASE_URL is set, else the embedded SQLite store in dataDir. */
   readonly store?: RunStore;
   readonly limits?: Partial<EngineLimits>;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
+  /** Shares circuit-breaker state between replicas; default `$DAX_REDIS_URL`, else breakers in memory. */
+  readonly redisUrl?: string;
+  /** Prefix of the Redis keys. Default `$DAX_REDIS_KEY_PREFIX` or `dax:`. */
+  readonly redisKeyPrefix?: string;
+  /** Upstream calls in flight at once over all providers (the bulkhead). Default 64. */
+  readonly maxConcurrentCalls?: number;
 }
 
 export interface Dax {
@@ -48,6 +56,16 @@ export interface Dax {
   getRun(runId: string, tenant?: string): Promise<RunResult | undefined>;
   listRuns(query: RunListQuery): Promise<RunListPage>;
   close(): Promise<void>;
+}
+
+/** `DAX_RUN_LEASE_TTL_MS`: how long a run's lease lasts without a heartbeat; a bad value fails at start. */
+function leaseSetting(env: Readonly<Record<string, string | undefined>>): { leaseTtlMs?: number } {
+  const raw = env.DAX_RUN_LEASE_TTL_MS?.trim();
+  if (raw === undefined || raw === '') return {};
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new DaxError('DAX_E_CONFIG_INVALID', { detail: 'DAX_RUN_LEASE_TTL_MS must be a positive whole number of milliseconds.' });
+  }
+  return { leaseTtlMs: Number(raw) };
 }
 
 /**
@@ -69,11 +87,19 @@ export function createDax(options: DaxOptions = {}): Dax {
   const wanted = new Set(
     config.layers.flatMap((layer) => [layer.model, ...(layer.fallbacks ?? [])]).flatMap((ref) => (ref === undefined ? [] : [ref.split(':')[0]!])),
   );
-  const router = createRouter(buildProviders(env, selection, wanted), defaultModelFor(selection));
+  const breakerState = circuitBreakerStoreFor(options.redisUrl ?? env.DAX_REDIS_URL, options.redisKeyPrefix ?? env.DAX_REDIS_KEY_PREFIX);
+  const providers = resilientProviders(buildProviders(env, selection, wanted), {
+    breakers: breakerState.breakers,
+    ...(options.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: options.maxConcurrentCalls }),
+  });
+  const router = createRouter(providers, defaultModelFor(selection));
 
   let storePromise: Promise<RunStore> | undefined;
   const store = (): Promise<RunStore> => {
-    storePromise ??= options.store === undefined ? openSqliteStore({ dataDir: paths.dataDir }) : Promise.resolve(options.store);
+    storePromise ??=
+      options.store === undefined
+        ? openRunStore({ databaseUrl: env.DAX_DATABASE_URL, dataDir: paths.dataDir, ...leaseSetting(env) })
+        : Promise.resolve(options.store);
     return storePromise;
   };
   let enginePromise: Promise<Engine> | undefined;
@@ -101,6 +127,7 @@ export function createDax(options: DaxOptions = {}): Dax {
       return (await store()).listRuns(query);
     },
     async close() {
+      breakerState.close();
       if (storePromise !== undefined && options.store === undefined) await (await storePromise).close();
     },
   };

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import { systemClock, type Clock } from '@dax/core';
 import { createDax, type Dax } from '@dax/runtime';
-import { idempotencyStoreFor, openSqliteStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
+import { idempotencyStoreFor, openRunStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import './gateway-decorations.js';
@@ -11,6 +11,8 @@ import type { GatewayConfig } from './gateway-config.js';
 import { createGatewayLogger } from './gateway-logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
+import { connectRedis } from './connect-redis.js';
+import { leaseSweepPlugin } from './plugins/lease-sweep-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
@@ -56,7 +58,13 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const clock = options.clock ?? systemClock;
   const tls = config.tls === undefined ? undefined : readTlsOptions(config.tls);
   const ownsStore = options.store === undefined;
-  const store = options.store ?? (await openSqliteStore({ dataDir: config.dataDir ?? resolveDataDir(), clock }));
+  const store =
+    options.store ?? (await openRunStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir ?? resolveDataDir(),
+      clock,
+      leaseTtlMs: config.runLeaseTtlMs,
+    }));
   let dax: Dax;
   try {
     dax =
@@ -65,12 +73,15 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
         store,
         provider: config.provider,
         ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
+        ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix }),
         limits: { maxInputChars: config.maxInputChars },
       });
   } catch (error) {
     if (ownsStore) await store.close();
     throw error;
   }
+
+  const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
 
   const app = Fastify({
     loggerInstance: createGatewayLogger({ level: config.logLevel, ...(options.logStream === undefined ? {} : { stream: options.logStream }) }),
@@ -108,13 +119,18 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   app.addHook('onClose', async () => {
     if (options.dax === undefined) await dax.close();
     if (ownsStore) await store.close();
+    redis?.disconnect();
   });
 
   await app.register(errorHandlerPlugin, { bodyLimitBytes: config.bodyLimitBytes });
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(fastifySwagger, openapiDocumentOptions(gatewayVersion));
   await app.register(identityPlugin);
-  await app.register(limitsPlugin, { clock });
+  await app.register(limitsPlugin, {
+    clock,
+    ...(redis === undefined ? {} : { redis, redisKeyPrefix: config.redisKeyPrefix }),
+  });
+  await app.register(leaseSweepPlugin);
 
   await app.register(healthRoutes);
   await app.register(runsRoutes);

@@ -38,7 +38,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
   let runId: string | undefined;
   let release: (() => void) | undefined;
   try {
-    release = fastify.runLimits.acquire(identity);
+    release = await fastify.runLimits.acquire(identity);
     const result = await fastify.dax.run({
       input: run.input,
       tenant: identity.tenant,
@@ -54,7 +54,12 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
         options.onEvent?.(event);
       },
     });
-    fastify.runLimits.recordUsage(identity.tenant, usageTokens(result));
+    try {
+      await fastify.runLimits.recordUsage(identity.tenant, usageTokens(result));
+    } catch (error) {
+      // The run is done and stored; its tokens go uncounted rather than failing the answer.
+      fastify.log.warn({ code: (error as { code?: unknown }).code, runId }, 'run usage could not be recorded against the budget');
+    }
     return result;
   } finally {
     release?.();

@@ -71,6 +71,14 @@ export const gatewayConfigSchema = z.strictObject({
   port: z.number().int().min(0).max(65_535).default(defaults.port),
   /** Embedded store directory; default `$DAX_DATA_DIR` or `~/.dax`. */
   dataDir: z.string().min(1).optional(),
+  /** `postgres://…` selects the Postgres store (several replicas); unset keeps the embedded store. */
+  databaseUrl: z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL').optional(),
+  /** `redis://…` shares rate limits, concurrency slots, budgets and circuit breakers between replicas. */
+  /** How long a running run's lease lasts without a heartbeat; expired runs are failed `DAX_E_RUN_ABANDONED`. */
+  runLeaseTtlMs: z.number().int().min(1_000).default(60_000),
+  redisUrl: z.string().regex(/^rediss?:\/\//i, 'must be a redis:// or rediss:// URL').optional(),
+  /** Prefix of every Redis key, so that several deployments can share one Redis. */
+  redisKeyPrefix: z.string().min(1).max(64).default('dax:'),
   /** `offline`, `scripted:<file>`, or a provider id (xai, openai, anthropic, local). */
   provider: z.string().min(1).default(defaults.provider),
   tls: tlsSchema

@@ -1,8 +1,12 @@
 import { DaxError } from '@dax/protocol';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from './__fixtures__/manual-clock.js';
+import { openTestRedis, type TestRedis } from './__fixtures__/test-redis.js';
 import type { Identity } from './identity.js';
-import { createRunLimits } from './limit-runs.js';
+import { createMemoryLimitBackend } from './limit-backend-memory.js';
+import { createRedisLimitBackend } from './limit-backend-redis.js';
+import type { LimitSettings } from './limit-settings.js';
+import { createRunLimits, type RunLimits } from './limit-runs.js';
 import { retryAfterSecondsOf } from './problem-details.js';
 
 const settings = {
@@ -16,49 +20,72 @@ function caller(tenant: string): Identity {
   return { subject: `key:${tenant}`, tenant, roles: ['caller'], method: 'api-key', keyId: tenant };
 }
 
-function thrown(action: () => unknown): unknown {
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
-    action();
+    await promise;
   } catch (error) {
     return error;
   }
-  throw new Error('expected the call to throw');
+  throw new Error('expected the call to reject');
 }
 
-describe('createRunLimits', () => {
-  it('admits concurrent runs per tenant up to the limit and again after a release', () => {
-    const limits = createRunLimits(settings, new ManualClock());
-    const first = limits.acquire(caller('acme'));
-    limits.acquire(caller('acme'));
-    const refused = thrown(() => limits.acquire(caller('acme')));
+describe.each(['memory', 'redis'] as const)('createRunLimits over %s', (backendName) => {
+  const opened: TestRedis[] = [];
+  afterEach(async () => {
+    for (const redis of opened.splice(0)) await redis.close();
+  });
+
+  async function limitsFor(limitSettings: LimitSettings, clock: ManualClock): Promise<RunLimits> {
+    if (backendName === 'memory') return createRunLimits(createMemoryLimitBackend(limitSettings, clock));
+    const redis = await openTestRedis();
+    opened.push(redis);
+    return createRunLimits(createRedisLimitBackend(limitSettings, redis.redis, redis.keyPrefix, clock));
+  }
+
+  it('admits concurrent runs per tenant up to the limit and again after a release', async () => {
+    const limits = await limitsFor(settings, new ManualClock());
+    const first = await limits.acquire(caller('acme'));
+    await limits.acquire(caller('acme'));
+    const refused = await rejection(limits.acquire(caller('acme')));
     expect(DaxError.isInstance(refused) && refused.code).toBe('DAX_E_CONCURRENCY_LIMITED');
     expect(retryAfterSecondsOf(refused)).toBe(1);
-    expect(() => limits.acquire(caller('globex'))).not.toThrow();
+    await limits.acquire(caller('globex'));
     first();
     first();
-    expect(() => limits.acquire(caller('acme'))).not.toThrow();
-    expect(DaxError.isInstance(thrown(() => limits.acquire(caller('acme'))))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await limits.acquire(caller('acme'));
+    expect(DaxError.isInstance(await rejection(limits.acquire(caller('acme'))))).toBe(true);
   });
 
-  it('refuses runs once the daily budget is spent, until the next UTC day', () => {
+  it('refuses runs once the daily budget is spent, until the next UTC day', async () => {
     const clock = new ManualClock(Date.parse('2025-06-01T18:00:00.000Z'));
-    const limits = createRunLimits(settings, clock);
-    limits.acquire(caller('acme'))();
-    limits.recordUsage('acme', 600);
-    limits.acquire(caller('acme'))();
-    limits.recordUsage('acme', 400);
-    const refused = thrown(() => limits.acquire(caller('acme')));
+    const limits = await limitsFor(settings, clock);
+    (await limits.acquire(caller('acme')))();
+    await limits.recordUsage('acme', 600);
+    (await limits.acquire(caller('acme')))();
+    await limits.recordUsage('acme', 400);
+    const refused = await rejection(limits.acquire(caller('acme')));
     expect(DaxError.isInstance(refused) && refused.code).toBe('DAX_E_BUDGET_EXHAUSTED');
     expect(retryAfterSecondsOf(refused)).toBe(6 * 3600);
-    expect(() => limits.acquire(caller('globex'))()).not.toThrow();
+    (await limits.acquire(caller('globex')))();
     clock.advance(6 * 3600 * 1000);
-    expect(() => limits.acquire(caller('acme'))()).not.toThrow();
+    (await limits.acquire(caller('acme')))();
   });
 
-  it('ignores negative and non-finite usage', () => {
-    const limits = createRunLimits({ ...settings, dailyTokenBudgetPerTenant: 1 }, new ManualClock());
-    limits.recordUsage('acme', -5);
-    limits.recordUsage('acme', Number.NaN);
-    expect(() => limits.acquire(caller('acme'))()).not.toThrow();
+  it('ignores negative and non-finite usage', async () => {
+    const limits = await limitsFor({ ...settings, dailyTokenBudgetPerTenant: 1 }, new ManualClock());
+    await limits.recordUsage('acme', -5);
+    await limits.recordUsage('acme', Number.NaN);
+    (await limits.acquire(caller('acme')))();
+  });
+});
+
+describe('Redis limits when Redis is gone', () => {
+  it('refuse with DAX_E_LIMITS_UNAVAILABLE (fail closed)', async () => {
+    const redis = await openTestRedis();
+    const limits = createRunLimits(createRedisLimitBackend(settings, redis.redis, redis.keyPrefix, new ManualClock()));
+    await redis.close();
+    const refused = await rejection(limits.acquire(caller('acme')));
+    expect(DaxError.isInstance(refused) && refused.code).toBe('DAX_E_LIMITS_UNAVAILABLE');
   });
 });

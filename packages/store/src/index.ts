@@ -7,12 +7,17 @@ export { idempotencyStoreFor, KyselyIdempotencyStore } from './kysely-idempotenc
 export type { IdempotencyStoreOptions } from './kysely-idempotency-store.js';
 export { KyselyRunEventsStore, runEventsStoreFor } from './kysely-run-events-store.js';
 export type { IdempotencyDatabase, IdempotencyRecordsTable, RunEventsDatabase, RunEventsTable } from './run-events-database.js';
-export { KyselyRunStore, maximumRunPageSize } from './kysely-run-store.js';
+export { defaultLeaseTtlMs, KyselyRunStore, maximumRunPageSize } from './kysely-run-store.js';
 export type { KyselyRunStoreOptions } from './kysely-run-store.js';
 export { migrateStore } from './migrate-store.js';
+export { isPostgresUrl, openPostgresStore } from './open-postgres-store.js';
+export type { PostgresStoreOptions } from './open-postgres-store.js';
+export { openRunStore } from './open-run-store.js';
+export type { RunStoreSelection } from './open-run-store.js';
 export { openMemoryStore, openSqliteStore } from './open-sqlite-store.js';
 export type { SqliteStoreOptions } from './open-sqlite-store.js';
 export { resolveDataDir } from './resolve-data-dir.js';
 export type { RunStatusRecord } from './run-status-record.js';
 export type { StoreDatabase } from './store-database.js';
+export type { StoreEngine } from './store-engine.js';
 export { storeMigrations } from './store-migrations.js';

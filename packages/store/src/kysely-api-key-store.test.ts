@@ -3,24 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DaxError } from '@dax/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestStore, testEngines } from './__fixtures__/open-test-store.js';
 import type { KyselyRunStore } from './kysely-run-store.js';
 import { apiKeyStoreFor, type KyselyApiKeyStore, type NewApiKey } from './kysely-api-key-store.js';
-import { openMemoryStore, openSqliteStore } from './open-sqlite-store.js';
+import { openSqliteStore } from './open-sqlite-store.js';
 
 function sampleKey(keyId: string, tenant: string, createdAt = '2025-01-01T00:00:00.000Z'): NewApiKey {
   return { keyId, keyHash: `hash-of-${keyId}`, tenant, roles: ['caller', 'auditor'], name: `key ${keyId}`, createdAt };
 }
 
-describe('KyselyApiKeyStore', () => {
+describe.each(testEngines)('KyselyApiKeyStore on %s', (engine) => {
+  let cleanup: () => Promise<void>;
   let runStore: KyselyRunStore;
   let keys: KyselyApiKeyStore;
 
   beforeEach(async () => {
-    runStore = await openMemoryStore();
+    ({ store: runStore, cleanup } = await openTestStore(engine));
     keys = apiKeyStoreFor(runStore);
   });
   afterEach(async () => {
-    await runStore.close();
+    await cleanup();
   });
 
   it('stores a key and finds it by id with its hash', async () => {

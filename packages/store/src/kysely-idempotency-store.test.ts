@@ -1,8 +1,8 @@
 import type { Clock } from '@dax/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestStore, testEngines } from './__fixtures__/open-test-store.js';
 import { idempotencyStoreFor, type KyselyIdempotencyStore } from './kysely-idempotency-store.js';
 import type { KyselyRunStore } from './kysely-run-store.js';
-import { openMemoryStore } from './open-sqlite-store.js';
 
 /** A clock the test moves by hand. */
 function manualClock(start: string): Clock & { advance(ms: number): void } {
@@ -16,18 +16,19 @@ function manualClock(start: string): Clock & { advance(ms: number): void } {
   };
 }
 
-describe('KyselyIdempotencyStore', () => {
+describe.each(testEngines)('KyselyIdempotencyStore on %s', (engine) => {
+  let cleanup: () => Promise<void>;
   let runStore: KyselyRunStore;
   let records: KyselyIdempotencyStore;
   let clock: ReturnType<typeof manualClock>;
 
   beforeEach(async () => {
     clock = manualClock('2025-01-01T00:00:00.000Z');
-    runStore = await openMemoryStore();
+    ({ store: runStore, cleanup } = await openTestStore(engine));
     records = idempotencyStoreFor(runStore, { clock, inProgressTimeoutMs: 60_000, retentionMs: 3_600_000 });
   });
   afterEach(async () => {
-    await runStore.close();
+    await cleanup();
   });
 
   it('claims a new key once, reports it in progress, then replays the completed run', async () => {

@@ -1,8 +1,8 @@
 import type { RunEvent } from '@dax/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestStore, testEngines } from './__fixtures__/open-test-store.js';
 import type { KyselyRunStore } from './kysely-run-store.js';
 import { runEventsStoreFor, type KyselyRunEventsStore } from './kysely-run-events-store.js';
-import { openMemoryStore } from './open-sqlite-store.js';
 import { sampleRunResult, sampleRunStart } from './sample-runs.js';
 
 function sampleEvents(runId: string): RunEvent[] {
@@ -15,17 +15,18 @@ function sampleEvents(runId: string): RunEvent[] {
   ];
 }
 
-describe('KyselyRunEventsStore', () => {
+describe.each(testEngines)('KyselyRunEventsStore on %s', (engine) => {
+  let cleanup: () => Promise<void>;
   let runStore: KyselyRunStore;
   let events: KyselyRunEventsStore;
 
   beforeEach(async () => {
-    runStore = await openMemoryStore();
+    ({ store: runStore, cleanup } = await openTestStore(engine));
     events = runEventsStoreFor(runStore);
     await runStore.startRun(sampleRunStart('run-1', { tenant: 'acme' }));
   });
   afterEach(async () => {
-    await runStore.close();
+    await cleanup();
   });
 
   it('stores a run stream and replays it in order, whole or after a sequence number', async () => {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   systemClock,
   type Clock,
@@ -21,8 +23,11 @@ import { parseStored, validateStored, type StoredShape } from './parse-stored.js
 import { pausedRunStateShape } from './paused-run-state-shape.js';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
 import type { RunStatusRecord } from './run-status-record.js';
+import { reclaimAbandonedRuns } from './reclaim-abandoned-runs.js';
+import { RunLeaseHeartbeat } from './run-lease-heartbeat.js';
 import { prepareRunStoreQueries, runningStatus, type RunStoreQueries } from './run-store-queries.js';
 import type { StoreDatabase } from './store-database.js';
+import type { StoreEngine } from './store-engine.js';
 import { storeFailure } from './store-failure.js';
 import { toRunSummary } from './to-run-summary.js';
 import { writeRunResult } from './write-run-result.js';
@@ -37,6 +42,19 @@ const runStatusOrRunning: StoredShape<RunStatus | typeof runningStatus> = {
 
 export interface KyselyRunStoreOptions {
   readonly clock?: Clock;
+  /** The engine behind the Kysely instance. Defaults to `sqlite`. */
+  readonly engine?: StoreEngine;
+  /** Names this process on the runs it holds. Defaults to host, pid and a random suffix. */
+  readonly leaseOwner?: string;
+  /** How long a running run's lease lasts without a checkpoint. Defaults to 60 s. */
+  readonly leaseTtlMs?: number;
+}
+
+/** Default lease: longer than any layer's default timeout with its retries. */
+export const defaultLeaseTtlMs = 60_000;
+
+function defaultLeaseOwner(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
 /**
@@ -48,12 +66,49 @@ export class KyselyRunStore implements RunStore {
   readonly #database: Kysely<StoreDatabase>;
   readonly #clock: Clock;
   readonly #queries: RunStoreQueries;
+  readonly #engine: StoreEngine;
+  readonly #leaseOwner: string;
+  readonly #leaseTtlMs: number;
+  readonly #heartbeat: RunLeaseHeartbeat;
   #closed = false;
 
   constructor(database: Kysely<StoreDatabase>, options: KyselyRunStoreOptions = {}) {
     this.#database = database;
     this.#clock = options.clock ?? systemClock;
-    this.#queries = prepareRunStoreQueries(database);
+    this.#engine = options.engine ?? 'sqlite';
+    this.#leaseOwner = options.leaseOwner ?? defaultLeaseOwner();
+    this.#leaseTtlMs = options.leaseTtlMs ?? defaultLeaseTtlMs;
+    if (!Number.isSafeInteger(this.#leaseTtlMs) || this.#leaseTtlMs < 1) {
+      throw new DaxError('DAX_E_USAGE', { detail: 'leaseTtlMs must be a positive integer.' });
+    }
+    this.#heartbeat = new RunLeaseHeartbeat(Math.max(1, Math.floor(this.#leaseTtlMs / 3)), (runId) => this.#renewLease(runId));
+    this.#queries = prepareRunStoreQueries(database, this.#engine);
+  }
+
+  /** The owner id this store writes on the runs it starts. */
+  get leaseOwner(): string {
+    return this.#leaseOwner;
+  }
+
+  #leaseExpiry(): string {
+    return new Date(this.#clock.now().getTime() + this.#leaseTtlMs).toISOString();
+  }
+
+  /**
+   * Fails the running runs whose lease expired (their process died): status
+   * `failed`, error `DAX_E_RUN_ABANDONED`. Safe to call from every replica at once.
+   */
+  async reclaimAbandonedRuns(): Promise<string[]> {
+    try {
+      return await reclaimAbandonedRuns(this.#database, this.#clock.now(), this.#leaseTtlMs);
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
+  }
+
+  /** The engine behind this store. */
+  get engine(): StoreEngine {
+    return this.#engine;
   }
 
   /** The Kysely database under this store, for repositories that share it (API keys). */
@@ -79,8 +134,11 @@ export class KyselyRunStore implements RunStore {
           subjectId: record.subjectId ?? null,
           metadataJson: JSON.stringify(record.metadata ?? {}),
           startedAt: record.startedAt,
+          leaseOwner: this.#leaseOwner,
+          leaseExpiresAt: this.#leaseExpiry(),
         }),
       );
+      this.#heartbeat.hold(record.runId);
       inserted = outcome.numAffectedRows;
     } catch (cause) {
       throw storeFailure(cause);
@@ -112,7 +170,15 @@ export class KyselyRunStore implements RunStore {
     }
   }
 
+  /** Pushes a held run's lease expiry forward (the heartbeat calls this). */
+  async #renewLease(runId: string): Promise<void> {
+    await this.#database.executeQuery(
+      this.#queries.renewLease({ runId, leaseOwner: this.#leaseOwner, leaseExpiresAt: this.#leaseExpiry() }),
+    );
+  }
+
   async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<void> {
+    this.#heartbeat.release(result.runId);
     const now = this.#clock.now().toISOString();
     try {
       await this.#database
@@ -216,6 +282,7 @@ export class KyselyRunStore implements RunStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#heartbeat.stop();
     try {
       await this.#database.destroy();
     } catch (cause) {

@@ -17,7 +17,13 @@ export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing. */
   readonly busyTimeoutMs?: number;
   readonly clock?: Clock;
+  /** Names this process on the runs it holds (run leases). */
+  readonly leaseOwner?: string;
+  /** How long a running run's lease lasts without a checkpoint. */
+  readonly leaseTtlMs?: number;
 }
+
+type LeaseOptions = Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs'>;
 
 const defaultFileName = 'dax.db';
 const defaultBusyTimeoutMs = 5_000;
@@ -58,7 +64,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options.clock);
+  return storeOver(connection, options);
 }
 
 /**
@@ -66,7 +72,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
  * queries): for library use without a disk, tests and benchmark baselines. Nothing
  * survives `close()`.
  */
-export async function openMemoryStore(options: { readonly clock?: Clock } = {}): Promise<KyselyRunStore> {
+export async function openMemoryStore(options: LeaseOptions = {}): Promise<KyselyRunStore> {
   let connection: Database.Database;
   try {
     connection = new Database(':memory:');
@@ -74,14 +80,18 @@ export async function openMemoryStore(options: { readonly clock?: Clock } = {}):
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options.clock);
+  return storeOver(connection, options);
 }
 
-async function storeOver(connection: Database.Database, clock: Clock | undefined): Promise<KyselyRunStore> {
+async function storeOver(connection: Database.Database, options: LeaseOptions): Promise<KyselyRunStore> {
   const database = new Kysely<StoreDatabase>({
     dialect: new SqliteDialect({ database: statementCacheDatabase(connection) }),
   });
-  const store = new KyselyRunStore(database, { clock });
+  const store = new KyselyRunStore(database, {
+    clock: options.clock,
+    leaseOwner: options.leaseOwner,
+    leaseTtlMs: options.leaseTtlMs,
+  });
   try {
     await store.migrate();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { prepareQuery, type PreparedQuery, type Slot } from './prepared-query.js';
 import type { StoreDatabase } from './store-database.js';
+import type { StoreEngine } from './store-engine.js';
 
 export const runningStatus = 'running' as const;
 
@@ -17,6 +18,14 @@ interface InsertRunValues {
   subjectId: string | null;
   metadataJson: string;
   startedAt: string;
+  leaseOwner: string;
+  leaseExpiresAt: string;
+}
+
+interface RenewLeaseValues {
+  runId: string;
+  leaseOwner: string;
+  leaseExpiresAt: string;
 }
 
 interface UpsertLayerValues {
@@ -48,6 +57,7 @@ export interface RunStoreQueries {
   readonly insertRun: PreparedQuery<InsertRunValues, never>;
   readonly upsertLayer: PreparedQuery<UpsertLayerValues, never>;
   readonly finishRun: PreparedQuery<FinishRunValues, never>;
+  readonly renewLease: PreparedQuery<RenewLeaseValues, never>;
   readonly deleteFindings: PreparedQuery<RunIdValues, never>;
   readonly deleteState: PreparedQuery<RunIdValues, never>;
   readonly upsertState: PreparedQuery<UpsertStateValues, never>;
@@ -55,7 +65,18 @@ export interface RunStoreQueries {
   readonly selectState: PreparedQuery<RunIdValues, { state_json: string }>;
 }
 
-export function prepareRunStoreQueries(database: Kysely<StoreDatabase>): RunStoreQueries {
+/**
+ * Insertion order: SQLite serialises writers, so `max + 1` is safe there; Postgres
+ * takes the next value of a sequence (migration 0008) so concurrent replicas never
+ * collide.
+ */
+function nextCreatedSeq(engine: StoreEngine) {
+  return engine === 'postgres'
+    ? sql<number>`nextval('runs_created_seq')`
+    : sql<number>`(select coalesce(max(created_seq), 0) + 1 from runs)`;
+}
+
+export function prepareRunStoreQueries(database: Kysely<StoreDatabase>, engine: StoreEngine = 'sqlite'): RunStoreQueries {
   return {
     insertRun: prepareQuery((slot: Slot<InsertRunValues>) =>
       database
@@ -75,7 +96,9 @@ export function prepareRunStoreQueries(database: Kysely<StoreDatabase>): RunStor
           paused_at: null,
           duration_ms: null,
           result_json: null,
-          created_seq: sql<number>`(select coalesce(max(created_seq), 0) + 1 from runs)`,
+          created_seq: nextCreatedSeq(engine),
+          lease_owner: slot('leaseOwner'),
+          lease_expires_at: slot('leaseExpiresAt'),
         })
         .onConflict((conflict) => conflict.column('run_id').doNothing()),
     ),
@@ -109,8 +132,19 @@ export function prepareRunStoreQueries(database: Kysely<StoreDatabase>): RunStor
           result_json: slot('resultJson'),
           finished_at: slot('finishedAt'),
           paused_at: slot('pausedAt'),
+          lease_owner: null,
+          lease_expires_at: null,
         })
         .where('run_id', '=', slot('runId')),
+    ),
+
+    renewLease: prepareQuery((slot: Slot<RenewLeaseValues>) =>
+      database
+        .updateTable('runs')
+        .set({ lease_expires_at: slot('leaseExpiresAt') })
+        .where('run_id', '=', slot('runId'))
+        .where('lease_owner', '=', slot('leaseOwner'))
+        .where('status', '=', runningStatus),
     ),
 
     deleteFindings: prepareQuery((slot: Slot<RunIdValues>) =>

@@ -22,6 +22,10 @@ export interface RunsTable {
   result_json: string | null;
   /** Insertion order, for stable newest-first listing. Postgres returns bigint as text. */
   created_seq: number | string;
+  /** The process holding a running run; null once it finished or paused. */
+  lease_owner: string | null;
+  /** ISO-8601 time the lease lapses unless renewed. */
+  lease_expires_at: string | null;
 }
 
 export interface RunLayersTable {

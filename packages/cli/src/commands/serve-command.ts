@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DaxError } from '@dax/protocol';
 import { createDax } from '@dax/runtime';
 import { createGateway, installShutdownSignals, loadGatewayConfig, type GatewayConfigInput } from '@dax/server';
-import { openSqliteStore, resolveDataDir } from '@dax/store';
+import { openRunStore, resolveDataDir } from '@dax/store';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodes } from '../exit-codes.js';
 import type { CommandAction, GlobalOptions } from '../main.js';
@@ -56,7 +56,7 @@ export default function serveCommand(options: ServeOptions): CommandAction {
       overrides: overridesFrom(options, globals, io.cwd),
     });
     const dataDir = config.dataDir ?? resolveDataDir(io.env);
-    const store = await openSqliteStore({ dataDir });
+    const store = await openRunStore({ databaseUrl: config.databaseUrl, dataDir, leaseTtlMs: config.runLeaseTtlMs });
     try {
       const dax = createDax({
         env: io.env,
@@ -64,6 +64,7 @@ export default function serveCommand(options: ServeOptions): CommandAction {
         store,
         dataDir,
         provider: config.provider,
+        ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix }),
         limits: { maxInputChars: config.maxInputChars },
         ...(globals.config === undefined ? {} : { configPath: globals.config }),
         ...(globals.policies === undefined ? {} : { policiesDir: globals.policies }),

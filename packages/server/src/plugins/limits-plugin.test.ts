@@ -34,10 +34,10 @@ describe('limitsPlugin', () => {
     });
     app.get('/health', { config: { public: true } }, () => ({ ok: true }));
     app.get('/ping', () => ({ ok: true }));
-    app.post('/run', (request) => {
-      const release = app.runLimits.acquire(request.identity);
+    app.post('/run', async (request) => {
+      const release = await app.runLimits.acquire(request.identity);
       try {
-        app.runLimits.recordUsage(request.identity.tenant, 60);
+        await app.runLimits.recordUsage(request.identity.tenant, 60);
         return { ok: true };
       } finally {
         release();

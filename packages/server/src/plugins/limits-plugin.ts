@@ -3,10 +3,11 @@ import { DaxError } from '@dax/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import type { Identity } from '../identity.js';
-import { RateLimit } from '../limit-rate.js';
+import type { Redis } from 'ioredis';
+import { createMemoryLimitBackend } from '../limit-backend-memory.js';
+import { createRedisLimitBackend } from '../limit-backend-redis.js';
 import { createRunLimits, type RunLimits } from '../limit-runs.js';
 import type { LimitSettings } from '../limit-settings.js';
-import { withRetryAfter } from '../problem-details.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +21,10 @@ export interface LimitsPluginOptions {
   readonly limits?: LimitSettings;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Shares the counters through this Redis; default: this process's memory. */
+  readonly redis?: Redis;
+  /** Prefix of every Redis key. Default `dax:`. */
+  readonly redisKeyPrefix?: string;
 }
 
 function settingsFrom(fastify: FastifyInstance, options: LimitsPluginOptions): LimitSettings {
@@ -35,30 +40,18 @@ function callerKeyOf(identity: Identity): string {
 function limitsPluginBody(fastify: FastifyInstance, options: LimitsPluginOptions): Promise<void> {
   const settings = settingsFrom(fastify, options);
   const clock = options.clock ?? systemClock;
-  const perKey = new RateLimit(settings.requestsPerMinutePerKey, clock);
-  const perTenant = new RateLimit(settings.requestsPerMinutePerTenant, clock);
-
-  fastify.decorate('runLimits', createRunLimits(settings, clock));
-  fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
-    if (request.routeOptions.config.public === true || request.is404) {
-      done();
-      return;
-    }
+  const backend =
+    options.redis === undefined
+      ? createMemoryLimitBackend(settings, clock)
+      : createRedisLimitBackend(settings, options.redis, options.redisKeyPrefix ?? 'dax:', clock);
+  fastify.decorate('runLimits', createRunLimits(backend));
+  fastify.addHook('onRequest', async (request: FastifyRequest) => {
+    if (request.routeOptions.config.public === true || request.is404) return;
     const identity = request.identity as Identity | null;
-    if (identity === null) {
-      done(new DaxError('DAX_E_AUTH_MISSING'));
-      return;
-    }
-    const callerKey = callerKeyOf(identity);
-    const wait = Math.max(perKey.waitSeconds(callerKey), perTenant.waitSeconds(identity.tenant));
-    if (wait > 0) {
-      done(withRetryAfter(new DaxError('DAX_E_RATE_LIMITED'), wait));
-      return;
-    }
-    perKey.take(callerKey);
-    perTenant.take(identity.tenant);
-    done();
+    if (identity === null) throw new DaxError('DAX_E_AUTH_MISSING');
+    await backend.admitRequest(callerKeyOf(identity), identity.tenant);
   });
+  fastify.addHook('onClose', () => backend.close());
   return Promise.resolve();
 }
 
@@ -66,7 +59,8 @@ function limitsPluginBody(fastify: FastifyInstance, options: LimitsPluginOptions
  * Request rate limits per key and per tenant on every authenticated route (429
  * `DAX_E_RATE_LIMITED` with `Retry-After`), and `fastify.runLimits` for the
  * per-tenant concurrency and daily token budget around runs. Register after the
- * identity plugin. Counters live in this process.
+ * identity plugin. Counters live in this process, or in Redis (shared by every
+ * replica) when `redis` is given.
  */
 export const limitsPlugin = fastifyPlugin(limitsPluginBody, {
   name: 'dax-limits',

@@ -1,0 +1,34 @@
+import {
+  createMemoryCircuitBreakerStore,
+  createRedisCircuitBreakerStore,
+  defaultCircuitBreakerSettings,
+  type CircuitBreakerStore,
+} from '@dax/providers';
+import { DaxError } from '@dax/protocol';
+import { Redis } from 'ioredis';
+
+export interface BreakerState {
+  readonly breakers: CircuitBreakerStore;
+  /** Disconnects from Redis, if connected. */
+  close(): void;
+}
+
+/**
+ * Circuit breakers in memory, or shared through Redis when `redisUrl` is set
+ * (every replica then sees a broken provider/model at once). The Redis client
+ * connects in the background; until it is ready, and whenever Redis is down,
+ * breakers fall back to this process's memory.
+ */
+export function circuitBreakerStoreFor(redisUrl: string | undefined, keyPrefix = 'dax:'): BreakerState {
+  const memory = createMemoryCircuitBreakerStore(defaultCircuitBreakerSettings);
+  if (redisUrl === undefined || redisUrl.trim() === '') return { breakers: memory, close: () => undefined };
+  if (!/^rediss?:\/\//i.test(redisUrl)) {
+    throw new DaxError('DAX_E_CONFIG_INVALID', { detail: 'DAX_REDIS_URL must be a redis:// or rediss:// URL.' });
+  }
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', () => undefined);
+  return {
+    breakers: createRedisCircuitBreakerStore(redis, keyPrefix, defaultCircuitBreakerSettings, memory),
+    close: () => redis.disconnect(),
+  };
+}

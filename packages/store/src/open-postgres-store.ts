@@ -1,0 +1,81 @@
+import type { Clock } from '@dax/core';
+import { DaxError } from '@dax/protocol';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { KyselyRunStore } from './kysely-run-store.js';
+import type { StoreDatabase } from './store-database.js';
+import { storeFailure } from './store-failure.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user@host:port/database` (or `postgresql://`). */
+  readonly url: string;
+  /** Schema to work in (search_path); default the server's default (`public`). */
+  readonly schema?: string;
+  /** Pool size per process. Defaults to 10. */
+  readonly maxConnections?: number;
+  readonly clock?: Clock;
+  readonly leaseOwner?: string;
+  readonly leaseTtlMs?: number;
+}
+
+const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Postgres returns bigint (int8) as text by default; the store's counters fit a double. */
+function parseBigint(value: string): number {
+  return Number(value);
+}
+
+/** The pg type parsers, with int8 read as a number. */
+function typeParserFor(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === Number(pg.types.builtins.INT8)) return parseBigint;
+  return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+}
+
+/** True for a `postgres://` or `postgresql://` database URL. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(?:ql)?:\/\//i.test(url);
+}
+
+/**
+ * Opens the run store on a Postgres cluster (pg Pool, Kysely's PostgresDialect),
+ * brings the schema up to date and returns it. The same repositories and migrations
+ * as the embedded store run here. An unreachable server throws
+ * `DAX_E_STORE_UNAVAILABLE`; a failed migration `DAX_E_STORE_MIGRATION`.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<KyselyRunStore> {
+  if (!isPostgresUrl(options.url)) {
+    throw new DaxError('DAX_E_USAGE', { detail: 'The database URL must start with postgres:// or postgresql://.' });
+  }
+  if (options.schema !== undefined && !schemaPattern.test(options.schema)) {
+    throw new DaxError('DAX_E_USAGE', { detail: 'The schema name must be lower-case letters, digits and underscores.' });
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    types: { getTypeParser: typeParserFor as typeof pg.types.getTypeParser },
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    throw storeFailure(cause, 'The Postgres server could not be reached.');
+  }
+  const database = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const store = new KyselyRunStore(database, {
+    clock: options.clock,
+    engine: 'postgres',
+    leaseOwner: options.leaseOwner,
+    leaseTtlMs: options.leaseTtlMs,
+  });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
