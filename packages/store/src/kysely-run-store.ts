@@ -15,7 +15,11 @@ import {
   type RunStatus,
   type TraceEntry,
 } from '@dax/protocol';
+import { EvidenceError } from '@dax/evidence';
 import type { Kysely } from 'kysely';
+import type { EvidenceDatabase } from './evidence-database.js';
+import { ephemeralEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
+import { KyselyEvidenceLog } from './kysely-evidence-log.js';
 import { migrateStore } from './migrate-store.js';
 import { parseStored, validateStored, type StoredShape } from './parse-stored.js';
 import { pausedRunStateShape } from './paused-run-state-shape.js';
@@ -37,6 +41,17 @@ const runStatusOrRunning: StoredShape<RunStatus | typeof runningStatus> = {
 
 export interface KyselyRunStoreOptions {
   readonly clock?: Clock;
+  /**
+   * How evidence is signed. Without it the store signs with a key that lives only as
+   * long as the process (fine for tests; `openSqliteStore` passes a persistent key).
+   */
+  readonly evidence?: EvidenceSettings;
+}
+
+/** Turns an evidence failure into its catalogue error; anything else is a store failure. */
+function evidenceOrStoreFailure(cause: unknown): DaxError {
+  if (EvidenceError.isInstance(cause)) return new DaxError(cause.code, { cause });
+  return storeFailure(cause);
 }
 
 /**
@@ -48,12 +63,19 @@ export class KyselyRunStore implements RunStore {
   readonly #database: Kysely<StoreDatabase>;
   readonly #clock: Clock;
   readonly #queries: RunStoreQueries;
+  readonly #evidence: KyselyEvidenceLog;
   #closed = false;
 
   constructor(database: Kysely<StoreDatabase>, options: KyselyRunStoreOptions = {}) {
     this.#database = database;
     this.#clock = options.clock ?? systemClock;
     this.#queries = prepareRunStoreQueries(database);
+    this.#evidence = new KyselyEvidenceLog(database.withTables<EvidenceDatabase>(), options.evidence ?? ephemeralEvidenceSettings());
+  }
+
+  /** The signed evidence log kept with the runs. */
+  get evidence(): KyselyEvidenceLog {
+    return this.#evidence;
   }
 
   /** The Kysely database under this store, for repositories that share it (API keys). */
@@ -112,15 +134,46 @@ export class KyselyRunStore implements RunStore {
     }
   }
 
-  async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<void> {
+  /**
+   * Writes the result and appends its signed evidence in one transaction; returns the
+   * result as stored, with its evidence ids. If the evidence cannot be signed nothing
+   * of it is kept and the run is stored `failed` with `DAX_E_EVIDENCE_SIGNING_FAILED`
+   * instead: a run is never stored approved (or paused) without evidence.
+   */
+  async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<RunResult> {
     const now = this.#clock.now().toISOString();
+    try {
+      return await this.#database.transaction().execute(async (transaction) => {
+        const evidenceIds = await this.#evidence.appendRun(transaction as unknown as Kysely<EvidenceDatabase>, result, now);
+        const stored: RunResult = { ...result, evidenceIds };
+        await writeRunResult(transaction, this.#queries, stored, pausedState, now);
+        return stored;
+      });
+    } catch (cause) {
+      const failure = evidenceOrStoreFailure(cause);
+      if (failure.code !== 'DAX_E_EVIDENCE_SIGNING_FAILED') throw failure;
+      return this.#finishUnsigned(result, failure, now);
+    }
+  }
+
+  async #finishUnsigned(result: RunResult, failure: DaxError, now: string): Promise<RunResult> {
+    const failed: RunResult = {
+      ...result,
+      status: 'failed',
+      output: '',
+      decision: { action: 'halt', reason: `The run's evidence could not be signed: ${failure.code}.`, layer: 'DA-X' },
+      evidenceIds: [],
+      error: { code: failure.code, message: failure.message },
+    };
+    delete (failed as { pausedAt?: string }).pausedAt;
     try {
       await this.#database
         .transaction()
-        .execute((transaction) => writeRunResult(transaction, this.#queries, result, pausedState, now));
+        .execute((transaction) => writeRunResult(transaction, this.#queries, failed, undefined, now));
     } catch (cause) {
       throw storeFailure(cause);
     }
+    return failed;
   }
 
   async getRun(runId: string, tenant?: string): Promise<RunResult | undefined> {

@@ -4,6 +4,8 @@ import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { EvidenceError } from '@dax/evidence';
+import { ephemeralEvidenceSettings, loadEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import { statementCacheDatabase } from './statement-cache-database.js';
 import type { StoreDatabase } from './store-database.js';
@@ -17,6 +19,21 @@ export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing. */
   readonly busyTimeoutMs?: number;
   readonly clock?: Clock;
+  /** Evidence key settings; default from `env` (`DAX_EVIDENCE_KEY[_FILE]`) or the key generated in `dataDir`. */
+  readonly evidence?: EvidenceSettings;
+  /** Where `DAX_EVIDENCE_*` settings are read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Loads evidence settings, turning a key problem into its catalogue error (fail closed). */
+async function evidenceFor(options: SqliteStoreOptions): Promise<EvidenceSettings> {
+  if (options.evidence !== undefined) return options.evidence;
+  try {
+    return await loadEvidenceSettings({ env: options.env ?? process.env, dataDir: options.dataDir });
+  } catch (cause) {
+    if (EvidenceError.isInstance(cause)) throw new DaxError(cause.code, { cause });
+    throw storeFailure(cause);
+  }
 }
 
 const defaultFileName = 'dax.db';
@@ -54,11 +71,16 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
   let connection: Database.Database;
   try {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  } catch (cause) {
+    throw storeFailure(cause);
+  }
+  const evidence = await evidenceFor(options);
+  try {
     connection = openConnection(join(options.dataDir, fileName), busyTimeoutMs);
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options.clock);
+  return storeOver(connection, options.clock, evidence);
 }
 
 /**
@@ -66,7 +88,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
  * queries): for library use without a disk, tests and benchmark baselines. Nothing
  * survives `close()`.
  */
-export async function openMemoryStore(options: { readonly clock?: Clock } = {}): Promise<KyselyRunStore> {
+export async function openMemoryStore(
+  options: { readonly clock?: Clock; readonly evidence?: EvidenceSettings } = {},
+): Promise<KyselyRunStore> {
   let connection: Database.Database;
   try {
     connection = new Database(':memory:');
@@ -74,14 +98,14 @@ export async function openMemoryStore(options: { readonly clock?: Clock } = {}):
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options.clock);
+  return storeOver(connection, options.clock, options.evidence ?? ephemeralEvidenceSettings());
 }
 
-async function storeOver(connection: Database.Database, clock: Clock | undefined): Promise<KyselyRunStore> {
+async function storeOver(connection: Database.Database, clock: Clock | undefined, evidence: EvidenceSettings): Promise<KyselyRunStore> {
   const database = new Kysely<StoreDatabase>({
     dialect: new SqliteDialect({ database: statementCacheDatabase(connection) }),
   });
-  const store = new KyselyRunStore(database, { clock });
+  const store = new KyselyRunStore(database, { clock, evidence });
   try {
     await store.migrate();
   } catch (error) {
