@@ -23,3 +23,8 @@ export { evidenceIdOf, KyselyEvidenceLog } from './kysely-evidence-log.js';
 export type { EvidenceInclusionProof, EvidenceLeafRecord, StoredCheckpoint } from './kysely-evidence-log.js';
 export { buildRunStatement, evidenceRevision, runDecisionPredicateType, runResultDigest, serializeStatement } from './run-evidence-statement.js';
 export type { RunDecisionPredicate, RunStatement } from './run-evidence-statement.js';
+export { runEvidenceBundle } from './run-evidence-bundle.js';
+export type { RunEvidenceBundle } from './run-evidence-bundle.js';
+export { verifyEvidenceLog } from './verify-evidence-log.js';
+export type { EvidenceLogProblem, EvidenceLogReport } from './verify-evidence-log.js';
+export type { RunEnvelopeCheck, RunEvidenceReport } from './verify-run-evidence.js';

@@ -87,12 +87,21 @@ export class KyselyEvidenceLog {
   /**
    * Signs the run's statement and appends it as a leaf, then signs a checkpoint over
    * the new tree. Call inside the transaction that writes the result: the head row
-   * is locked first (UPDATE ... RETURNING takes the row lock on Postgres and the
-   * write lock on SQLite), so concurrent appends are serialised and never fork the
-   * tree. A retried finish of the same run state appends nothing. Returns the run's
+   * is locked first (UPDATE ... RETURNING takes the row lock on Postgres, held to
+   * commit, and the write lock on SQLite), so concurrent appends by any number of
+   * processes are serialised and never fork the tree. A retried finish of the same run state appends nothing. Returns the run's
    * evidence ids, oldest first.
    */
   async appendRun(transaction: Kysely<EvidenceDatabase>, result: RunResult, now: string): Promise<string[]> {
+    // Lock first: on SQLite a transaction whose first statement writes never meets a stale read snapshot.
+    const head = await transaction
+      .updateTable('evidence_log_head')
+      .set({ updated_at: now })
+      .where('id', '=', 1)
+      .returning(['tree_size', 'frontier_json'])
+      .executeTakeFirst();
+    if (head === undefined) throw new DaxError('DAX_E_STORE_UNAVAILABLE', { detail: 'The evidence log head is missing.' });
+
     const run = await transaction
       .selectFrom('runs')
       .select(['tenant', 'input_hash'])
@@ -105,14 +114,6 @@ export class KyselyEvidenceLog {
     const statement = buildRunStatement(result, { tenant: run.tenant, inputHash: run.input_hash });
     const envelope = await signEnvelope(this.settings.signer, inTotoPayloadType, serializeStatement(statement));
     const envelopeJson = serializeEnvelope(envelope);
-
-    const head = await transaction
-      .updateTable('evidence_log_head')
-      .set({ updated_at: now })
-      .where('id', '=', 1)
-      .returning(['tree_size', 'frontier_json'])
-      .executeTakeFirst();
-    if (head === undefined) throw new DaxError('DAX_E_STORE_UNAVAILABLE', { detail: 'The evidence log head is missing.' });
 
     const existing = await transaction
       .selectFrom('evidence_leaves')

@@ -21,6 +21,7 @@ import type { EvidenceDatabase } from './evidence-database.js';
 import { ephemeralEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import { KyselyEvidenceLog } from './kysely-evidence-log.js';
 import { migrateStore } from './migrate-store.js';
+import { verifyRunEvidence, type RunEvidenceReport } from './verify-run-evidence.js';
 import { parseStored, validateStored, type StoredShape } from './parse-stored.js';
 import { pausedRunStateShape } from './paused-run-state-shape.js';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
@@ -253,6 +254,25 @@ export class KyselyRunStore implements RunStore {
     } catch (cause) {
       throw storeFailure(cause);
     }
+  }
+
+  /** Checks a run's evidence against the run as stored; `DAX_E_EVIDENCE_NOT_FOUND` when it has none. */
+  async verifyRunEvidence(runId: string, tenant?: string): Promise<RunEvidenceReport> {
+    let row: { tenant: string; input_hash: string; result_json: string | null } | undefined;
+    try {
+      row = await this.#database
+        .selectFrom('runs')
+        .select(['tenant', 'input_hash', 'result_json'])
+        .where('run_id', '=', runId)
+        .executeTakeFirst();
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
+    if (row === undefined || row.result_json === null || (tenant !== undefined && row.tenant !== tenant)) {
+      throw new DaxError('DAX_E_EVIDENCE_NOT_FOUND');
+    }
+    const result = parseStored(runResultSchema, row.result_json);
+    return verifyRunEvidence(this.#evidence, { result, tenant: row.tenant, inputHash: row.input_hash });
   }
 
   async getPausedState(runId: string): Promise<PausedRunState | undefined> {
