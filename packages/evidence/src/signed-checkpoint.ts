@@ -36,19 +36,33 @@ export function noteKeyHash(name: string, rawPublicKey: Uint8Array): Buffer {
     .subarray(0, 4);
 }
 
-/** Signs a checkpoint as a C2SP signed note: text, a blank line, `— <name> base64(keyhash || signature)`. */
-export async function signCheckpoint(checkpoint: Checkpoint, signer: Signer, keyName: string): Promise<string> {
+/** Signs checkpoints with one key under one name; the note key id is computed once. */
+export interface CheckpointSigner {
+  sign(checkpoint: Checkpoint): Promise<string>;
+}
+
+/** A checkpoint signer writing C2SP signed notes: text, a blank line, `— <name> base64(keyhash || signature)`. */
+export function createCheckpointSigner(signer: Signer, keyName: string): CheckpointSigner {
   assertKeyName(keyName);
-  const body = checkpointBody(checkpoint);
-  const raw = rawEd25519(createPublicKey(signer.publicKeyPem));
-  let signature: Uint8Array;
-  try {
-    signature = await signer.sign(Buffer.from(body, 'utf8'));
-  } catch (cause) {
-    throw new EvidenceError('DAX_E_EVIDENCE_SIGNING_FAILED', 'The checkpoint could not be signed.', { cause });
-  }
-  const encoded = Buffer.concat([noteKeyHash(keyName, raw), signature]).toString('base64');
-  return `${body}\n${emDash} ${keyName} ${encoded}\n`;
+  const keyHash = noteKeyHash(keyName, rawEd25519(createPublicKey(signer.publicKeyPem)));
+  return {
+    async sign(checkpoint) {
+      const body = checkpointBody(checkpoint);
+      let signature: Uint8Array;
+      try {
+        signature = await signer.sign(Buffer.from(body, 'utf8'));
+      } catch (cause) {
+        throw new EvidenceError('DAX_E_EVIDENCE_SIGNING_FAILED', 'The checkpoint could not be signed.', { cause });
+      }
+      const encoded = Buffer.concat([keyHash, signature]).toString('base64');
+      return `${body}\n${emDash} ${keyName} ${encoded}\n`;
+    },
+  };
+}
+
+/** Signs one checkpoint as a C2SP signed note. */
+export function signCheckpoint(checkpoint: Checkpoint, signer: Signer, keyName: string): Promise<string> {
+  return createCheckpointSigner(signer, keyName).sign(checkpoint);
 }
 
 /** Parses the checkpoint body lines; `DAX_E_EVIDENCE_INVALID` when malformed. */

@@ -1,12 +1,13 @@
 import {
   consistencyProof,
+  createCheckpointSigner,
   hashLeaf,
   inclusionProof,
   inTotoPayloadType,
   MerkleFrontier,
   serializeEnvelope,
-  signCheckpoint,
   signEnvelope,
+  type CheckpointSigner,
 } from '@dax/evidence';
 import { DaxError, type RunResult } from '@dax/protocol';
 import type { Kysely } from 'kysely';
@@ -77,11 +78,13 @@ function toCheckpoint(row: EvidenceDatabase['evidence_checkpoints']): StoredChec
  */
 export class KyselyEvidenceLog {
   readonly #database: Kysely<EvidenceDatabase>;
+  readonly #checkpointSigner: CheckpointSigner;
   readonly settings: EvidenceSettings;
 
   constructor(database: Kysely<EvidenceDatabase>, settings: EvidenceSettings) {
     this.#database = database;
     this.settings = settings;
+    this.#checkpointSigner = createCheckpointSigner(settings.signer, settings.origin);
   }
 
   /**
@@ -159,8 +162,7 @@ export class KyselyEvidenceLog {
   }
 
   async #insertCheckpoint(transaction: Kysely<EvidenceDatabase>, treeSize: number, root: Buffer, now: string): Promise<void> {
-    const { signer, origin } = this.settings;
-    const note = await signCheckpoint({ origin, treeSize, rootHash: root }, signer, origin);
+    const note = await this.#checkpointSigner.sign({ origin: this.settings.origin, treeSize, rootHash: root });
     await transaction
       .insertInto('evidence_checkpoints')
       .values({ tree_size: treeSize, root_hash: root.toString('base64'), note, created_at: now })

@@ -84,6 +84,14 @@ describe('dax evidence', () => {
     expect(script.output).toContain('root recomputed, checkpoint signature valid');
     expect(script.code).toBe(0);
 
+    // The snippet docs/evidence.md shows third parties runs as printed, in the export directory.
+    const docs = readFileSync(new URL('../../../../docs/evidence.md', import.meta.url), 'utf8');
+    const snippet = /```js\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
+    const snippetDir = mkdtempSync(join(tmpdir(), 'dax-evidence-snippet-'));
+    writeFileSync(join(snippetDir, 'check.mjs'), snippet);
+    const fromDocs = await promisify(execFile)(process.execPath, [join(snippetDir, 'check.mjs')], { cwd: out });
+    expect(fromDocs.stdout).toBe('root recomputed\ncheckpoint valid\n');
+
     const text = filesText(out);
     expect(text).not.toContain(email);
     expect(text).not.toContain('jane.doe');
