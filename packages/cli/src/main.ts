@@ -137,6 +137,28 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--json', 'print JSON')
     .action(bind(() => import('./commands/keys-revoke-command.js')));
 
+  const evidence = program.command('evidence').description('verify and export the signed, tamper-evident evidence of runs');
+  evidence
+    .command('verify')
+    .description("check a run's envelope signatures, inclusion in the latest checkpoint and match with the stored run")
+    .argument('<runId>', 'the run id')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/evidence-verify-command.js')));
+  evidence
+    .command('verify-log')
+    .description('recompute the whole evidence log and check every signature and checkpoint; names any tampered run')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/evidence-verify-log-command.js')));
+  evidence
+    .command('export')
+    .description("write a run's statement, envelope, signed bytes, signature, public key, inclusion proof and checkpoint")
+    .argument('<runId>', 'the run id')
+    .requiredOption('--out <dir>', 'directory to write the files to')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', 'export from this Dax gateway (auditor key in $DAX_API_KEY) instead of the local store')
+    .addHelpText('after', '\nExamples:\n  dax evidence export run_123 --out evidence/\n  openssl pkeyutl -verify -pubin -inkey evidence/public-key.pem -rawin -in evidence/pae.bin -sigfile evidence/signature.bin')
+    .action(bind(() => import('./commands/evidence-export-command.js')));
+
   program
     .command('serve')
     .description('start the gateway (HTTP API, SSE, OpenAI-compatible endpoint) on the embedded store')

@@ -221,9 +221,9 @@ export class RunExecution {
 
     const result = this.#buildResult(status, finalOutput, { action, reason, layer: decisionLayer }, failure);
     const paused = status === 'awaiting_approval' ? this.#pausedState(nextLayerIndex, current) : undefined;
-    await store.finishRun(result, paused);
-    this.#emitter.emit({ type: 'run-end', status, result });
-    return result;
+    const stored = (await store.finishRun(result, paused)) ?? result;
+    this.#emitter.emit({ type: 'run-end', status: stored.status, result: stored });
+    return stored;
   }
 
   /** A run stops early when DA-9 denies it or DA-7 requires a human. */

@@ -43,8 +43,12 @@ export interface RunStore {
   startRun(record: RunStartRecord): Promise<void>;
   /** Checkpoint: one finished layer (outputs already redacted). Idempotent per (runId, index). */
   recordLayer(runId: string, index: number, entry: TraceEntry): Promise<void>;
-  /** Final (or paused) result, written with its state in one transaction. */
-  finishRun(result: RunResult, pausedState?: PausedRunState): Promise<void>;
+  /**
+   * Final (or paused) result, written with its state in one transaction. May return
+   * the result as stored (e.g. with its evidence ids, or failed closed when evidence
+   * could not be signed); the engine then reports that one.
+   */
+  finishRun(result: RunResult, pausedState?: PausedRunState): Promise<RunResult | void>;
   getRun(runId: string, tenant?: string): Promise<RunResult | undefined>;
   listRuns(query: RunListQuery): Promise<RunListPage>;
   getPausedState(runId: string): Promise<PausedRunState | undefined>;

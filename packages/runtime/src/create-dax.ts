@@ -98,7 +98,7 @@ export function createDax(options: DaxOptions = {}): Dax {
   const store = (): Promise<RunStore> => {
     storePromise ??=
       options.store === undefined
-        ? openRunStore({ databaseUrl: env.DAX_DATABASE_URL, dataDir: paths.dataDir, ...leaseSetting(env) })
+        ? openRunStore({ databaseUrl: env.DAX_DATABASE_URL, dataDir: paths.dataDir, env, ...leaseSetting(env) })
         : Promise.resolve(options.store);
     return storePromise;
   };

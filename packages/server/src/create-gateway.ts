@@ -16,6 +16,7 @@ import { leaseSweepPlugin } from './plugins/lease-sweep-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
+import { evidenceRoutes } from './routes/evidence-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { keysRoutes } from './routes/keys-routes.js';
 import { openapiDocumentOptions } from './routes/openapi-document.js';
@@ -137,6 +138,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(validateRoutes);
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });
+  await app.register(evidenceRoutes);
   await app.register(chatCompletionsRoutes);
   await app.register(openapiRoutes);
   return app;

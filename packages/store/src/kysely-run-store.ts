@@ -17,8 +17,13 @@ import {
   type RunStatus,
   type TraceEntry,
 } from '@dax/protocol';
+import { EvidenceError } from '@dax/evidence';
 import type { Kysely } from 'kysely';
+import type { EvidenceDatabase } from './evidence-database.js';
+import { ephemeralEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
+import { KyselyEvidenceLog } from './kysely-evidence-log.js';
 import { migrateStore } from './migrate-store.js';
+import { verifyRunEvidence, type RunEvidenceReport } from './verify-run-evidence.js';
 import { parseStored, validateStored, type StoredShape } from './parse-stored.js';
 import { pausedRunStateShape } from './paused-run-state-shape.js';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
@@ -48,6 +53,11 @@ export interface KyselyRunStoreOptions {
   readonly leaseOwner?: string;
   /** How long a running run's lease lasts without a checkpoint. Defaults to 60 s. */
   readonly leaseTtlMs?: number;
+  /**
+   * How evidence is signed. Without it the store signs with a key that lives only as
+   * long as the process (fine for tests; `openSqliteStore` passes a persistent key).
+   */
+  readonly evidence?: EvidenceSettings;
 }
 
 /** Default lease: longer than any layer's default timeout with its retries. */
@@ -55,6 +65,12 @@ export const defaultLeaseTtlMs = 60_000;
 
 function defaultLeaseOwner(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** Turns an evidence failure into its catalogue error; anything else is a store failure. */
+function evidenceOrStoreFailure(cause: unknown): DaxError {
+  if (EvidenceError.isInstance(cause)) return new DaxError(cause.code, { cause });
+  return storeFailure(cause);
 }
 
 /**
@@ -70,6 +86,7 @@ export class KyselyRunStore implements RunStore {
   readonly #leaseOwner: string;
   readonly #leaseTtlMs: number;
   readonly #heartbeat: RunLeaseHeartbeat;
+  readonly #evidence: KyselyEvidenceLog;
   #closed = false;
 
   constructor(database: Kysely<StoreDatabase>, options: KyselyRunStoreOptions = {}) {
@@ -83,6 +100,7 @@ export class KyselyRunStore implements RunStore {
     }
     this.#heartbeat = new RunLeaseHeartbeat(Math.max(1, Math.floor(this.#leaseTtlMs / 3)), (runId) => this.#renewLease(runId));
     this.#queries = prepareRunStoreQueries(database, this.#engine);
+    this.#evidence = new KyselyEvidenceLog(database.withTables<EvidenceDatabase>(), options.evidence ?? ephemeralEvidenceSettings());
   }
 
   /** The owner id this store writes on the runs it starts. */
@@ -109,6 +127,11 @@ export class KyselyRunStore implements RunStore {
   /** The engine behind this store. */
   get engine(): StoreEngine {
     return this.#engine;
+  }
+
+  /** The signed evidence log kept with the runs. */
+  get evidence(): KyselyEvidenceLog {
+    return this.#evidence;
   }
 
   /** The Kysely database under this store, for repositories that share it (API keys). */
@@ -177,16 +200,47 @@ export class KyselyRunStore implements RunStore {
     );
   }
 
-  async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<void> {
+  /**
+   * Writes the result and appends its signed evidence in one transaction; returns the
+   * result as stored, with its evidence ids. If the evidence cannot be signed nothing
+   * of it is kept and the run is stored `failed` with `DAX_E_EVIDENCE_SIGNING_FAILED`
+   * instead: a run is never stored approved (or paused) without evidence.
+   */
+  async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<RunResult> {
     this.#heartbeat.release(result.runId);
     const now = this.#clock.now().toISOString();
     try {
+      return await this.#database.transaction().execute(async (transaction) => {
+        const evidenceIds = await this.#evidence.appendRun(transaction as unknown as Kysely<EvidenceDatabase>, result, now);
+        const stored: RunResult = { ...result, evidenceIds };
+        await writeRunResult(transaction, this.#queries, stored, pausedState, now);
+        return stored;
+      });
+    } catch (cause) {
+      const failure = evidenceOrStoreFailure(cause);
+      if (failure.code !== 'DAX_E_EVIDENCE_SIGNING_FAILED') throw failure;
+      return this.#finishUnsigned(result, failure, now);
+    }
+  }
+
+  async #finishUnsigned(result: RunResult, failure: DaxError, now: string): Promise<RunResult> {
+    const failed: RunResult = {
+      ...result,
+      status: 'failed',
+      output: '',
+      decision: { action: 'halt', reason: `The run's evidence could not be signed: ${failure.code}.`, layer: 'DA-X' },
+      evidenceIds: [],
+      error: { code: failure.code, message: failure.message },
+    };
+    delete (failed as { pausedAt?: string }).pausedAt;
+    try {
       await this.#database
         .transaction()
-        .execute((transaction) => writeRunResult(transaction, this.#queries, result, pausedState, now));
+        .execute((transaction) => writeRunResult(transaction, this.#queries, failed, undefined, now));
     } catch (cause) {
       throw storeFailure(cause);
     }
+    return failed;
   }
 
   async getRun(runId: string, tenant?: string): Promise<RunResult | undefined> {
@@ -266,6 +320,25 @@ export class KyselyRunStore implements RunStore {
     } catch (cause) {
       throw storeFailure(cause);
     }
+  }
+
+  /** Checks a run's evidence against the run as stored; `DAX_E_EVIDENCE_NOT_FOUND` when it has none. */
+  async verifyRunEvidence(runId: string, tenant?: string): Promise<RunEvidenceReport> {
+    let row: { tenant: string; input_hash: string; result_json: string | null } | undefined;
+    try {
+      row = await this.#database
+        .selectFrom('runs')
+        .select(['tenant', 'input_hash', 'result_json'])
+        .where('run_id', '=', runId)
+        .executeTakeFirst();
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
+    if (row === undefined || row.result_json === null || (tenant !== undefined && row.tenant !== tenant)) {
+      throw new DaxError('DAX_E_EVIDENCE_NOT_FOUND');
+    }
+    const result = parseStored(runResultSchema, row.result_json);
+    return verifyRunEvidence(this.#evidence, { result, tenant: row.tenant, inputHash: row.input_hash });
   }
 
   async getPausedState(runId: string): Promise<PausedRunState | undefined> {

@@ -2,6 +2,7 @@ import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import type { StoreDatabase } from './store-database.js';
 import { storeFailure } from './store-failure.js';
@@ -16,6 +17,11 @@ export interface PostgresStoreOptions {
   readonly clock?: Clock;
   readonly leaseOwner?: string;
   readonly leaseTtlMs?: number;
+  /** Evidence key settings; default from `env` (`DAX_EVIDENCE_KEY[_FILE]`), else the key generated in `dataDir`. */
+  readonly evidence?: EvidenceSettings;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where a generated evidence key and retired keys live when the environment names none. */
+  readonly dataDir?: string;
 }
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -49,6 +55,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (options.schema !== undefined && !schemaPattern.test(options.schema)) {
     throw new DaxError('DAX_E_USAGE', { detail: 'The schema name must be lower-case letters, digits and underscores.' });
   }
+  const evidence = await resolveEvidenceSettings(options);
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
@@ -70,6 +77,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     engine: 'postgres',
     leaseOwner: options.leaseOwner,
     leaseTtlMs: options.leaseTtlMs,
+    evidence,
   });
   try {
     await store.migrate();

@@ -11,6 +11,8 @@ export interface RunStoreSelection {
   readonly clock?: Clock;
   /** Run lease length (`DAX_RUN_LEASE_TTL_MS`); default 60 s. */
   readonly leaseTtlMs?: number;
+  /** Where `DAX_EVIDENCE_*` settings are read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function openRunStore(selection: RunStoreSelection): Promise<Kysely
   const common = {
     ...(selection.clock === undefined ? {} : { clock: selection.clock }),
     ...(selection.leaseTtlMs === undefined ? {} : { leaseTtlMs: selection.leaseTtlMs }),
+    ...(selection.env === undefined ? {} : { env: selection.env }),
   };
   if (url === undefined || url === '') {
     return openSqliteStore({ dataDir: selection.dataDir, ...common });
@@ -32,5 +35,5 @@ export async function openRunStore(selection: RunStoreSelection): Promise<Kysely
       detail: 'DAX_DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded store).',
     });
   }
-  return openPostgresStore({ url, ...common });
+  return openPostgresStore({ url, dataDir: selection.dataDir, ...common });
 }

@@ -4,6 +4,7 @@ import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { ephemeralEvidenceSettings, resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import { statementCacheDatabase } from './statement-cache-database.js';
 import type { StoreDatabase } from './store-database.js';
@@ -21,9 +22,14 @@ export interface SqliteStoreOptions {
   readonly leaseOwner?: string;
   /** How long a running run's lease lasts without a checkpoint. */
   readonly leaseTtlMs?: number;
+  /** Evidence key settings; default from `env` (`DAX_EVIDENCE_KEY[_FILE]`) or the key generated in `dataDir`. */
+  readonly evidence?: EvidenceSettings;
+  /** Where `DAX_EVIDENCE_*` settings are read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-type LeaseOptions = Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs'>;
+
+type StoreOverOptions = Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs'> & { readonly evidence: EvidenceSettings };
 
 const defaultFileName = 'dax.db';
 const defaultBusyTimeoutMs = 5_000;
@@ -60,11 +66,16 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
   let connection: Database.Database;
   try {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  } catch (cause) {
+    throw storeFailure(cause);
+  }
+  const evidence = await resolveEvidenceSettings(options);
+  try {
     connection = openConnection(join(options.dataDir, fileName), busyTimeoutMs);
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options);
+  return storeOver(connection, { ...options, evidence });
 }
 
 /**
@@ -72,7 +83,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
  * queries): for library use without a disk, tests and benchmark baselines. Nothing
  * survives `close()`.
  */
-export async function openMemoryStore(options: LeaseOptions = {}): Promise<KyselyRunStore> {
+export async function openMemoryStore(
+  options: Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs' | 'evidence'> = {},
+): Promise<KyselyRunStore> {
   let connection: Database.Database;
   try {
     connection = new Database(':memory:');
@@ -80,10 +93,10 @@ export async function openMemoryStore(options: LeaseOptions = {}): Promise<Kysel
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options);
+  return storeOver(connection, { ...options, evidence: options.evidence ?? ephemeralEvidenceSettings() });
 }
 
-async function storeOver(connection: Database.Database, options: LeaseOptions): Promise<KyselyRunStore> {
+async function storeOver(connection: Database.Database, options: StoreOverOptions): Promise<KyselyRunStore> {
   const database = new Kysely<StoreDatabase>({
     dialect: new SqliteDialect({ database: statementCacheDatabase(connection) }),
   });
@@ -91,6 +104,7 @@ async function storeOver(connection: Database.Database, options: LeaseOptions): 
     clock: options.clock,
     leaseOwner: options.leaseOwner,
     leaseTtlMs: options.leaseTtlMs,
+    evidence: options.evidence,
   });
   try {
     await store.migrate();

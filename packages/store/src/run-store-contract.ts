@@ -1,5 +1,5 @@
 import type { PausedRunState, RunStore } from '@dax/core';
-import { DaxError, runStatusSchema, type RunStatus, type RunSummary } from '@dax/protocol';
+import { DaxError, runStatusSchema, type RunResult, type RunStatus, type RunSummary } from '@dax/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleLayerNames, sampleRunResult, sampleRunStart, sampleTraceEntry } from './sample-runs.js';
 
@@ -42,6 +42,13 @@ export function describeRunStoreContract(name: string, factory: () => Promise<Ru
       await fixture.cleanup();
     });
 
+    /** Finishes a run; the stored result may differ from the given one only in its evidence ids. */
+    async function finish(result: RunResult, state?: PausedRunState): Promise<RunResult> {
+      const stored = (await store.finishRun(result, state)) ?? result;
+      expect({ ...stored, evidenceIds: result.evidenceIds }).toStrictEqual(result);
+      return stored;
+    }
+
     async function runToEnd(runId: string, status: RunStatus = 'approved', tenant = 'tenant-a'): Promise<void> {
       await store.startRun(sampleRunStart(runId, { tenant }));
       await store.finishRun(sampleRunResult(runId, status));
@@ -53,8 +60,8 @@ export function describeRunStoreContract(name: string, factory: () => Promise<Ru
       for (const [index] of sampleLayerNames.entries()) {
         await store.recordLayer('run-1', index, sampleTraceEntry(index));
       }
-      await store.finishRun(result);
-      expect(await store.getRun('run-1')).toStrictEqual(result);
+      const stored = await finish(result);
+      expect(await store.getRun('run-1')).toStrictEqual(stored);
     });
 
     it('does not return or list a run that is still running', async () => {
@@ -67,16 +74,16 @@ export function describeRunStoreContract(name: string, factory: () => Promise<Ru
     it.each(allStatuses)('round-trips a %s result exactly', async (status) => {
       const result = sampleRunResult(`run-${status}`, status);
       await store.startRun(sampleRunStart(result.runId));
-      await store.finishRun(result);
-      expect(await store.getRun(result.runId)).toStrictEqual(result);
+      const stored = await finish(result);
+      expect(await store.getRun(result.runId)).toStrictEqual(stored);
     });
 
     it('keeps the paused state with a paused result and deletes it when the run finishes', async () => {
       const paused = sampleRunResult('run-gate', 'awaiting_approval');
       await store.startRun(sampleRunStart('run-gate'));
-      await store.finishRun(paused, pausedState('first'));
+      const storedPaused = await finish(paused, pausedState('first'));
       expect(await store.getPausedState('run-gate')).toStrictEqual(pausedState('first'));
-      expect(await store.getRun('run-gate')).toStrictEqual(paused);
+      expect(await store.getRun('run-gate')).toStrictEqual(storedPaused);
 
       const listed = await store.listRuns({ limit: 10, status: 'awaiting_approval' });
       expect(listed.runs).toStrictEqual([
@@ -95,9 +102,9 @@ export function describeRunStoreContract(name: string, factory: () => Promise<Ru
       expect(await store.getPausedState('run-gate')).toStrictEqual(pausedState('second'));
 
       const final = sampleRunResult('run-gate', 'approved');
-      await store.finishRun(final);
+      const storedFinal = await finish(final);
       expect(await store.getPausedState('run-gate')).toBeUndefined();
-      expect(await store.getRun('run-gate')).toStrictEqual(final);
+      expect(await store.getRun('run-gate')).toStrictEqual(storedFinal);
       expect((await store.listRuns({ limit: 10, status: 'awaiting_approval' })).runs).toEqual([]);
     });
 
@@ -107,8 +114,8 @@ export function describeRunStoreContract(name: string, factory: () => Promise<Ru
       await store.recordLayer('run-retry', 3, { ...sampleTraceEntry(3), reruns: 1, output: 'second pass' });
       await store.recordLayer('run-retry', 3, { ...sampleTraceEntry(3), reruns: 1, output: 'second pass' });
       const result = sampleRunResult('run-retry');
-      await store.finishRun(result);
-      expect(await store.getRun('run-retry')).toStrictEqual(result);
+      const stored = await finish(result);
+      expect(await store.getRun('run-retry')).toStrictEqual(stored);
     });
 
     it('hides a run from another tenant', async () => {
@@ -200,7 +207,8 @@ export function describeRunStoreContract(name: string, factory: () => Promise<Ru
       expect([...page.runs.map((run) => run.runId)].sort()).toEqual([...ids].sort());
       expect((await store.listRuns({ limit: 50, tenant: 'tenant-b' })).runs).toHaveLength(6);
       for (const [position, runId] of ids.entries()) {
-        expect(await store.getRun(runId)).toStrictEqual(sampleRunResult(runId));
+        const stored = await store.getRun(runId);
+        expect(stored === undefined ? undefined : { ...stored, evidenceIds: ['evidence-1'] }).toStrictEqual(sampleRunResult(runId));
         expect(await store.getPausedState(runId)).toStrictEqual(position % 3 === 0 ? pausedState(runId) : undefined);
       }
     });

@@ -64,12 +64,13 @@ describe('openSqliteStore', () => {
     const result = sampleRunResult('run-durable', 'awaiting_approval');
     await first.startRun(sampleRunStart('run-durable'));
     await first.recordLayer('run-durable', 0, sampleTraceEntry(0));
-    await first.finishRun(result, { version: 1, resumeAt: 'DA-6' });
+    const stored = await first.finishRun(result, { version: 1, resumeAt: 'DA-6' });
     await first.startRun(sampleRunStart('run-unfinished'));
     await first.close();
 
     const second = await open(root);
-    expect(await second.getRun('run-durable')).toStrictEqual(result);
+    expect(await second.getRun('run-durable')).toStrictEqual({ ...result, evidenceIds: ['leaf:0'] });
+    expect(stored.evidenceIds).toEqual(['leaf:0']);
     expect(await second.getPausedState('run-durable')).toStrictEqual({ version: 1, resumeAt: 'DA-6' });
     expect((await second.getRunStatus('run-unfinished'))?.status).toBe('running');
 

@@ -2,7 +2,7 @@ import { createApiKey } from '@dax/server';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodes } from '../exit-codes.js';
 import type { CommandAction, GlobalOptions } from '../main.js';
-import { openKeysStore } from './keys-store.js';
+import { openLocalStore } from './local-store.js';
 
 export default function keysCreateCommand(options: {
   tenant: string;
@@ -11,7 +11,7 @@ export default function keysCreateCommand(options: {
   json?: boolean;
 }): CommandAction {
   return async (io: CliIo, globals: GlobalOptions) => {
-    const store = await openKeysStore(io, globals);
+    const store = await openLocalStore(io, globals);
     try {
       const created = await createApiKey(store, { tenant: options.tenant, roles: options.role, name: options.name ?? '' });
       if (options.json === true) {

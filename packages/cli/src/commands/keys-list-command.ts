@@ -2,11 +2,11 @@ import { apiKeyStoreFor } from '@dax/store';
 import { type CliIo, writeLine } from '../cli-io.js';
 import { exitCodes } from '../exit-codes.js';
 import type { CommandAction, GlobalOptions } from '../main.js';
-import { openKeysStore } from './keys-store.js';
+import { openLocalStore } from './local-store.js';
 
 export default function keysListCommand(options: { tenant?: string; json?: boolean }): CommandAction {
   return async (io: CliIo, globals: GlobalOptions) => {
-    const store = await openKeysStore(io, globals);
+    const store = await openLocalStore(io, globals);
     try {
       const keys = await apiKeyStoreFor(store).listKeys(options.tenant);
       if (options.json === true) {

@@ -56,7 +56,7 @@ export default function serveCommand(options: ServeOptions): CommandAction {
       overrides: overridesFrom(options, globals, io.cwd),
     });
     const dataDir = config.dataDir ?? resolveDataDir(io.env);
-    const store = await openRunStore({ databaseUrl: config.databaseUrl, dataDir, leaseTtlMs: config.runLeaseTtlMs });
+    const store = await openRunStore({ databaseUrl: config.databaseUrl, dataDir, env: io.env, leaseTtlMs: config.runLeaseTtlMs });
     try {
       const dax = createDax({
         env: io.env,
