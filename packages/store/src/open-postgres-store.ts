@@ -2,7 +2,7 @@ import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
+import { ephemeralEvidenceSettings, resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import type { StoreDatabase } from './store-database.js';
 import { storeFailure } from './store-failure.js';
@@ -55,7 +55,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (options.schema !== undefined && !schemaPattern.test(options.schema)) {
     throw new DaxError('DAX_E_USAGE', { detail: 'The schema name must be lower-case letters, digits and underscores.' });
   }
-  const evidence = await resolveEvidenceSettings(options);
+  // Library use without a data directory or key signs with a key that lives as long as the process.
+  const keyNamed = (options.env ?? process.env).DAX_EVIDENCE_KEY !== undefined || (options.env ?? process.env).DAX_EVIDENCE_KEY_FILE !== undefined;
+  const evidence =
+    options.evidence === undefined && options.dataDir === undefined && !keyNamed ? ephemeralEvidenceSettings() : await resolveEvidenceSettings(options);
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
