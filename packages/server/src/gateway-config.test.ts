@@ -32,6 +32,8 @@ describe('gateway config', () => {
       maxInputChars: 32_000,
       shutdownGraceMs: 10_000,
       logLevel: 'info',
+      runLeaseTtlMs: 60_000,
+      redisKeyPrefix: 'dax:',
       limits: gatewayConfigDefaults.limits,
     });
   });

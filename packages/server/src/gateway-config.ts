@@ -11,6 +11,8 @@ export const gatewayConfigDefaults = {
   maxInputChars: 32_000,
   shutdownGraceMs: 10_000,
   logLevel: 'info',
+  runLeaseTtlMs: 60_000,
+  redisKeyPrefix: 'dax:',
   tls: { requestCert: false },
   limits: {
     requestsPerMinutePerKey: 600,
@@ -75,10 +77,10 @@ export const gatewayConfigSchema = z.strictObject({
   databaseUrl: z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL').optional(),
   /** `redis://…` shares rate limits, concurrency slots, budgets and circuit breakers between replicas. */
   /** How long a running run's lease lasts without a heartbeat; expired runs are failed `DAX_E_RUN_ABANDONED`. */
-  runLeaseTtlMs: z.number().int().min(1_000).default(60_000),
+  runLeaseTtlMs: z.number().int().min(1_000).default(defaults.runLeaseTtlMs),
   redisUrl: z.string().regex(/^rediss?:\/\//i, 'must be a redis:// or rediss:// URL').optional(),
   /** Prefix of every Redis key, so that several deployments can share one Redis. */
-  redisKeyPrefix: z.string().min(1).max(64).default('dax:'),
+  redisKeyPrefix: z.string().min(1).max(64).default(defaults.redisKeyPrefix),
   /** `offline`, `scripted:<file>`, or a provider id (xai, openai, anthropic, local). */
   provider: z.string().min(1).default(defaults.provider),
   tls: tlsSchema

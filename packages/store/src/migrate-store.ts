@@ -1,6 +1,17 @@
 import { DaxError } from '@dax/protocol';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely } from 'kysely';
 import { storeMigrationProvider } from './store-migrations.js';
+
+/**
+ * On Postgres, the schema the store works in (search_path). The migration tables
+ * must be looked up there: otherwise Kysely finds another schema's tables of the
+ * same name and never creates its own.
+ */
+async function postgresSchemaOf(database: Kysely<unknown>): Promise<string | undefined> {
+  if (!(database.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database);
+  return rows[0]?.schema;
+}
 
 /**
  * Brings the schema to the latest migration. Already-applied migrations are
@@ -11,7 +22,12 @@ import { storeMigrationProvider } from './store-migrations.js';
 export async function migrateStore(database: Kysely<unknown>): Promise<void> {
   let outcome;
   try {
-    outcome = await new Migrator({ db: database, provider: storeMigrationProvider }).migrateToLatest();
+    const schema = await postgresSchemaOf(database);
+    outcome = await new Migrator({
+      db: database,
+      provider: storeMigrationProvider,
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    }).migrateToLatest();
   } catch (cause) {
     throw new DaxError('DAX_E_STORE_MIGRATION', { cause });
   }

@@ -54,6 +54,10 @@ describe.each(testEngines)('run leases on %s', (engine) => {
     expect(result?.trace.map((entry) => entry.layer)).toEqual(['DA-13', 'DA-12']);
     expect((await store.getRunStatus('run-live'))?.status).toBe('running');
     expect((await store.listRuns({ limit: 10, status: 'failed' })).runs.map((run) => run.runId)).toEqual(['run-dead']);
+
+    // Its stalled owner coming back cannot turn it into an approved run.
+    await expect(store.finishRun(sampleRunResult('run-dead', 'approved'))).rejects.toMatchObject({ code: 'DAX_E_RUN_ABANDONED' });
+    expect((await store.getRun('run-dead'))?.status).toBe('failed');
   });
 
   it('reclaims a run once when two replicas sweep at the same time', async () => {

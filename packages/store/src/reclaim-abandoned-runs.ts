@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { abandonedRunResult } from './abandoned-run-result.js';
-import { runningStatus } from './run-store-queries.js';
+import { reclaimedLeaseOwner, runningStatus } from './run-store-queries.js';
 import type { StoreDatabase } from './store-database.js';
 
 /** Runs reclaimed per sweep at most; the next sweep takes the rest. */
@@ -57,7 +57,7 @@ export async function reclaimAbandonedRuns(
           duration_ms: result.durationMs,
           result_json: JSON.stringify(result),
           finished_at: nowText,
-          lease_owner: null,
+          lease_owner: reclaimedLeaseOwner,
           lease_expires_at: null,
         })
         .where('run_id', '=', candidate.run_id)

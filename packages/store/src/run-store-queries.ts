@@ -5,6 +5,9 @@ import type { StoreEngine } from './store-engine.js';
 
 export const runningStatus = 'running' as const;
 
+/** `lease_owner` of a run a lease sweep failed: its old owner may no longer finish it. */
+export const reclaimedLeaseOwner = 'reclaimed' as const;
+
 interface RunIdValues {
   runId: string;
 }
@@ -135,7 +138,8 @@ export function prepareRunStoreQueries(database: Kysely<StoreDatabase>, engine: 
           lease_owner: null,
           lease_expires_at: null,
         })
-        .where('run_id', '=', slot('runId')),
+        .where('run_id', '=', slot('runId'))
+        .where((where) => where.or([where('lease_owner', 'is', null), where('lease_owner', '<>', reclaimedLeaseOwner)])),
     ),
 
     renewLease: prepareQuery((slot: Slot<RenewLeaseValues>) =>

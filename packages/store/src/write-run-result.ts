@@ -31,6 +31,14 @@ export async function writeRunResult(
     }),
   );
   if (update.numAffectedRows === 0n) {
+    const existing = await transaction.selectFrom('runs').select('run_id').where('run_id', '=', runId).executeTakeFirst();
+    if (existing !== undefined) {
+      // A lease sweep failed this run while its process was stalled; that outcome stands.
+      throw new DaxError('DAX_E_RUN_ABANDONED', {
+        detail: 'The run was failed by a lease sweep before it finished; this result was not stored.',
+        retryable: false,
+      });
+    }
     throw new DaxError('DAX_E_RUN_NOT_FOUND', { detail: 'finishRun was called for a run that was never started.' });
   }
 
