@@ -147,8 +147,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   evidence
     .command('verify-log')
     .description('recompute the whole evidence log and check every signature and checkpoint; names any tampered run')
+    .option('--checkpoint <file>', 'also prove that a checkpoint kept from earlier (checkpoint.txt) is a prefix of the log')
     .option('--json', 'print JSON')
     .action(bind(() => import('./commands/evidence-verify-log-command.js')));
+  evidence
+    .command('checkpoint')
+    .description('print the latest signed checkpoint of the evidence log (signing one for the current size if missing)')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/evidence-checkpoint-command.js')));
   evidence
     .command('export')
     .description("write a run's statement, envelope, signed bytes, signature, public key, inclusion proof and checkpoint")

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EvidenceSettings } from './evidence-settings.js';
+import { ephemeralEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import { openMemoryStore, openSqliteStore } from './open-sqlite-store.js';
 import { runEvidenceBundle } from './run-evidence-bundle.js';
@@ -138,6 +138,27 @@ describe('evidence log in the store', () => {
     expect(new Set(report.problems.map((problem) => problem.runId))).toEqual(new Set(['run-victim']));
   });
 
+  it('proves a kept checkpoint is a prefix of the grown log, and catches a log rewritten with the same key', async () => {
+    const settings = ephemeralEvidenceSettings();
+    const honest = await openMemoryStore({ evidence: settings });
+    const rewritten = await openMemoryStore({ evidence: settings });
+    opened.push(honest, rewritten);
+    await finishRuns(honest, ['run-0', 'run-1', 'run-2']);
+    const kept = (await honest.evidence.latestCheckpoint())!.note;
+    await finishRuns(honest, ['run-3', 'run-4']);
+    const grown = await verifyEvidenceLog(honest.evidence, { knownCheckpoint: kept });
+    expect(grown).toMatchObject({ ok: true, treeSize: 5 });
+
+    // Same key, same run ids, one different decision: a self-consistent log that is not the one the auditor saw.
+    await rewritten.startRun(sampleRunStart('run-0'));
+    await rewritten.finishRun({ ...sampleRunResult('run-0'), policy: { decision: 'allow', ruleIds: [] } });
+    await finishRuns(rewritten, ['run-1', 'run-2', 'run-3', 'run-4']);
+    expect((await verifyEvidenceLog(rewritten.evidence)).ok).toBe(true);
+    const caught = await verifyEvidenceLog(rewritten.evidence, { knownCheckpoint: kept });
+    expect(caught.ok).toBe(false);
+    expect(caught.problems[0]?.message).toMatch(/kept checkpoint 3 is not a prefix of this log/);
+  });
+
   it('stores the run failed with DAX_E_EVIDENCE_SIGNING_FAILED, and no evidence, when signing fails', async () => {
     const good = ed25519Signer(generateEd25519PrivateKeyPem());
     const broken: Signer = { ...good, sign: () => Promise.reject(new Error('signing service down')) };
@@ -182,7 +203,8 @@ const postgresUrl = process.env.DAX_TEST_POSTGRES_URL ?? 'postgres://postgres@12
 
 describe('evidence log on Postgres', () => {
   it('serialises appends from two connection pools into one consistent log', async () => {
-    const schema = `dax_evidence_${process.pid}_${Date.now()}`;
+    // A database of its own: other suites may hold migration tables in the shared database's public schema.
+    const database = `dax_evidence_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: postgresUrl });
     try {
       await admin.connect();
@@ -190,16 +212,15 @@ describe('evidence log on Postgres', () => {
       console.warn('Postgres is not reachable; skipping the Postgres evidence test.');
       return;
     }
-    await admin.query(`create schema ${schema}`);
-    const evidence: EvidenceSettings = (() => {
-      const signer = ed25519Signer(generateEd25519PrivateKeyPem());
-      return { signer, keyring: new Keyring([signer.publicKeyPem]), origin: 'test/postgres' };
-    })();
+    await admin.query(`create database ${database}`);
+    const url = new URL(postgresUrl);
+    url.pathname = `/${database}`;
+    const evidence: EvidenceSettings = ephemeralEvidenceSettings();
     const stores = [0, 1].map(
       () =>
         new KyselyRunStore(
           new Kysely<StoreDatabase>({
-            dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgresUrl, max: 4, options: `-c search_path=${schema}` }) }),
+            dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 4 }) }),
           }),
           { evidence },
         ),
@@ -214,7 +235,7 @@ describe('evidence log on Postgres', () => {
       expect((await stores[0]!.verifyRunEvidence('pg-run-7')).ok).toBe(true);
     } finally {
       for (const store of stores) await store.close();
-      await admin.query(`drop schema ${schema} cascade`);
+      await admin.query(`drop database ${database}`);
       await admin.end();
     }
   });

@@ -39,7 +39,10 @@ function messageOf(error: unknown): string {
  * the head, and consistency proofs from earlier checkpoints to the latest one.
  * Each problem names the run whose envelope, leaf or checkpoint fails.
  */
-export async function verifyEvidenceLog(log: KyselyEvidenceLog): Promise<EvidenceLogReport> {
+export async function verifyEvidenceLog(
+  log: KyselyEvidenceLog,
+  options: { readonly knownCheckpoint?: string } = {},
+): Promise<EvidenceLogReport> {
   const { keyring, origin } = log.settings;
   const problems: EvidenceLogProblem[] = [];
   const leaves = await log.leaves();
@@ -119,6 +122,30 @@ export async function verifyEvidenceLog(log: KyselyEvidenceLog): Promise<Evidenc
       if (!verifyConsistency(checkpoint.treeSize, latest.treeSize, checkpoint.rootHash, latest.rootHash, proof)) {
         problems.push({ runId: runAt[checkpoint.treeSize - 1]!, treeSize: checkpoint.treeSize, message: `checkpoint ${checkpoint.treeSize} is not consistent with checkpoint ${latest.treeSize}` });
       }
+    }
+  }
+
+  // A checkpoint the verifier kept from earlier (e.g. an auditor's copy) must be a prefix of today's log.
+  if (options.knownCheckpoint !== undefined) {
+    try {
+      const known = openCheckpoint(options.knownCheckpoint, keyring, origin);
+      const now = rootAt.get(known.treeSize);
+      if (known.origin !== origin || now === undefined || !now.equals(known.rootHash)) {
+        const culprit = now === undefined ? undefined : blame(known.treeSize);
+        problems.push({
+          ...(culprit === undefined ? {} : { runId: culprit }),
+          treeSize: known.treeSize,
+          message: `the kept checkpoint ${known.treeSize} is not a prefix of this log: it was rewritten or truncated`,
+        });
+      } else if (known.treeSize < frontier.size) {
+        consistencyProofsChecked += 1;
+        const proof = consistencyProof(recomputed, known.treeSize, frontier.size);
+        if (!verifyConsistency(known.treeSize, frontier.size, known.rootHash, frontier.root(), proof)) {
+          problems.push({ treeSize: known.treeSize, message: `the kept checkpoint ${known.treeSize} is not consistent with the log` });
+        }
+      }
+    } catch (error) {
+      problems.push({ message: `kept checkpoint: ${messageOf(error)}` });
     }
   }
 

@@ -121,6 +121,14 @@ describe('dax evidence', () => {
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(/Evidence log verifies: 3 leaves, 3 signed checkpoints/);
 
+    const checkpoint = await dax(['evidence', 'checkpoint'], dataDir);
+    expect(checkpoint.stdout).toMatch(/^dax\.local\/evidence\n3\n[A-Za-z0-9+/]{43}=\n\n\u2014 dax\.local\/evidence \S+\n$/u);
+    const kept = join(mkdtempSync(join(tmpdir(), 'dax-evidence-kept-')), 'checkpoint.txt');
+    writeFileSync(kept, checkpoint.stdout);
+    const consistent = await dax(['evidence', 'verify-log', '--checkpoint', kept, '--json'], dataDir);
+    expect(consistent.code).toBe(0);
+    expect(JSON.parse(consistent.stdout)).toMatchObject({ ok: true, treeSize: 3 });
+
     const database = new Database(join(dataDir, 'dax.db'));
     const row = database.prepare('select envelope_json from evidence_leaves where run_id = ?').get(runIds[0]) as { envelope_json: string };
     const changed = row.envelope_json.replace(/"sig":"(.)/, (_match, first: string) => `"sig":"${first === 'A' ? 'B' : 'A'}`);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DaxError } from '@dax/protocol';
 import { verifyEvidenceLog } from '@dax/store';
 import { type CliIo, writeLine } from '../cli-io.js';
@@ -10,11 +12,19 @@ import { openLocalStore } from './local-store.js';
  * checkpoint signature and the consistency with the latest checkpoint; on any
  * tampering it names the run and exits non-zero.
  */
-export default function evidenceVerifyLogCommand(options: { json?: boolean }): CommandAction {
+export default function evidenceVerifyLogCommand(options: { json?: boolean; checkpoint?: string }): CommandAction {
   return async (io: CliIo, globals: GlobalOptions) => {
+    let knownCheckpoint: string | undefined;
+    if (options.checkpoint !== undefined) {
+      try {
+        knownCheckpoint = await readFile(resolve(io.cwd, options.checkpoint), 'utf8');
+      } catch (cause) {
+        throw new DaxError('DAX_E_USAGE', { detail: '--checkpoint must name a readable checkpoint.txt file.', cause });
+      }
+    }
     const store = await openLocalStore(io, globals);
     try {
-      const report = await verifyEvidenceLog(store.evidence);
+      const report = await verifyEvidenceLog(store.evidence, knownCheckpoint === undefined ? {} : { knownCheckpoint });
       if (options.json === true) writeLine(io.stdout, JSON.stringify(report));
       if (!report.ok) {
         for (const problem of report.problems) {
