@@ -41,9 +41,10 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     config: options.config,
     limits,
-    run(request: RunRequest): Promise<RunResult> {
+    async run(request: RunRequest): Promise<RunResult> {
       validateRequest(request, limits);
-      return new RunExecution(dependencies, request, createRunId()).execute();
+      const config = options.configSource === undefined ? options.config : await options.configSource.resolve(request.domain ?? 'default');
+      return new RunExecution({ ...dependencies, config }, request, createRunId()).execute();
     },
   };
 }

@@ -23,3 +23,6 @@ export { isRetryableStatus, providerErrorFromStatus } from './provider-error-fro
 export { parseRetryAfter } from './parse-retry-after.js';
 export { resolveApiKey } from './resolve-api-key.js';
 export type { ApiKeySource } from './resolve-api-key.js';
+export { createEgressFetch, spkiPinOf } from './create-egress-fetch.js';
+export type { EgressControl, EgressDestination } from './create-egress-fetch.js';
+export { enforceModelPolicy } from './enforce-model-policy.js';

@@ -16,3 +16,5 @@ export { resolveDataDir } from './resolve-data-dir.js';
 export type { RunStatusRecord } from './run-status-record.js';
 export type { StoreDatabase } from './store-database.js';
 export { storeMigrations } from './store-migrations.js';
+export type { ConfigAuditTable, ConfigVersionDatabase, ConfigVersionsTable } from './config-version-database.js';
+export { configVersionStoreFor, KyselyConfigVersionStore } from './kysely-config-version-store.js';
