@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { DaxError } from '@dax/protocol';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
@@ -36,9 +36,14 @@ function originOf(url: URL): string {
   return originKey(url.protocol, url.hostname, url.port);
 }
 
-/** SHA-256 of the certificate's SubjectPublicKeyInfo (DER), base64: the pin format. */
-export function spkiPinOf(certificate: Pick<PeerCertificate, 'pubkey'>): string | undefined {
-  return certificate.pubkey === undefined ? undefined : createHash('sha256').update(certificate.pubkey).digest('base64');
+/** SHA-256 of the certificate's SubjectPublicKeyInfo (DER), base64: the pin format (as `openssl … -pubkey | sha256`). */
+export function spkiPinOf(certificate: Pick<PeerCertificate, 'raw'>): string | undefined {
+  try {
+    const spki = new X509Certificate(certificate.raw).publicKey.export({ type: 'spki', format: 'der' });
+    return createHash('sha256').update(spki).digest('base64');
+  } catch {
+    return undefined;
+  }
 }
 
 function pinCheck(providerId: string, pins: readonly string[]) {
