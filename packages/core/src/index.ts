@@ -70,3 +70,7 @@ export type { DomainRule, ModelPolicy, ModelRule, RegisteredProvider } from './m
 export { checkMigrationNote, parseMigrationNote } from './parse-migration-note.js';
 export { loadModelPolicy, parseModelPolicy } from './parse-model-policy.js';
 export { validateLayersAgainstPolicy } from './validate-layers-against-policy.js';
+export { signConfigBundle, verifyConfigBundle } from './config-bundle.js';
+export type { ConfigBundle } from './config-bundle.js';
+export { diffConfigVersions } from './diff-config-versions.js';
+export type { ConfigDiff, LayerChange } from './diff-config-versions.js';
