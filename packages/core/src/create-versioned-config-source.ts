@@ -21,7 +21,9 @@ export interface VersionedConfigSourceOptions {
  * Per run: one indexed look-up of the domain's active layer version and of the active
  * model policy. Parsing happens once per version id; the effective configuration
  * (policy routing applied) is cached by the pair of ids, so the hot path re-parses nothing.
- * A domain with no stored version runs on its on-disk file, whose hash is its id.
+ * A domain with no stored version runs on its on-disk file, whose hash is its id; a
+ * domain with neither runs on the default domain's configuration (the tenant's domain
+ * list decides who may use which domain).
  */
 export function createVersionedConfigSource(options: VersionedConfigSourceOptions): ConfigSource {
   const { store } = options;
@@ -30,7 +32,10 @@ export function createVersionedConfigSource(options: VersionedConfigSourceOption
 
   async function storedContent(domain: string, kind: ConfigKind, id: string): Promise<unknown> {
     const version = await store?.getVersion(domain, kind, id);
-    if (version === undefined) throw new DaxError('DAX_E_CONFIG_VERSION_NOT_FOUND', { detail: `Active version ${id.slice(0, 12)} of ${domain} is missing.` });
+    if (version === undefined)
+      throw new DaxError('DAX_E_CONFIG_VERSION_NOT_FOUND', {
+        detail: `Active version ${id.slice(0, 12)} of ${domain} is missing.`,
+      });
     return version.content;
   }
 
@@ -43,30 +48,39 @@ export function createVersionedConfigSource(options: VersionedConfigSourceOption
     return policy;
   }
 
-  return {
-    async resolve(domain) {
-      const [layersId, policyId] =
-        store === undefined ? [undefined, undefined] : await Promise.all([store.activeVersionId(domain, 'layers'), store.activeVersionId(modelPolicyDomain, 'models')]);
-      const key = `${domain}|${layersId ?? 'bootstrap'}|${policyId ?? 'bootstrap'}`;
-      const cached = effective.get(key);
-      if (cached !== undefined) return cached;
-      let base: LayerConfig | undefined;
-      if (layersId === undefined) {
-        base = options.bootstrapLayers(domain);
-        if (base === undefined) throw new DaxError('DAX_E_DOMAIN_UNKNOWN', { detail: `Domain "${domain}" has no active version and no config/domains/${domain}/layers.json.` });
-      } else {
-        base = parseLayerConfig(await storedContent(domain, 'layers', layersId), `version:${layersId.slice(0, 12)}`);
+  async function resolve(domain: string): Promise<LayerConfig> {
+    const [layersId, policyId] =
+      store === undefined
+        ? [undefined, undefined]
+        : await Promise.all([store.activeVersionId(domain, 'layers'), store.activeVersionId(modelPolicyDomain, 'models')]);
+    const key = `${domain}|${layersId ?? 'bootstrap'}|${policyId ?? 'bootstrap'}`;
+    const cached = effective.get(key);
+    if (cached !== undefined) return cached;
+    let base: LayerConfig | undefined;
+    if (layersId === undefined) {
+      base = options.bootstrapLayers(domain);
+      if (base === undefined) {
+        // A domain without prompts of its own runs on the default domain's active version.
+        if (domain === 'default')
+          throw new DaxError('DAX_E_DOMAIN_UNKNOWN', {
+            detail: 'The default domain has no configuration.',
+          });
+        return resolve('default');
       }
-      const modelPolicy = await policyFor(policyId);
-      const config: LayerConfig = {
-        layers: applyModelPolicy(base.layers, modelPolicy),
-        hash: base.hash,
-        source: base.source,
-        ...(modelPolicy === undefined ? {} : { modelPolicy }),
-      };
-      if (effective.size > 256) effective.clear();
-      effective.set(key, config);
-      return config;
-    },
-  };
+    } else {
+      base = parseLayerConfig(await storedContent(domain, 'layers', layersId), `version:${layersId.slice(0, 12)}`);
+    }
+    const modelPolicy = await policyFor(policyId);
+    const config: LayerConfig = {
+      layers: applyModelPolicy(base.layers, modelPolicy),
+      hash: base.hash,
+      source: base.source,
+      ...(modelPolicy === undefined ? {} : { modelPolicy }),
+    };
+    if (effective.size > 256) effective.clear();
+    effective.set(key, config);
+    return config;
+  }
+
+  return { resolve };
 }

@@ -125,10 +125,11 @@ describe('configuration versions', () => {
     for (const entry of history.audit) expect(Number.isNaN(Date.parse(entry.at))).toBe(false);
   });
 
-  it('runs on the on-disk file (the bootstrap version) until a version is active, and refuses unknown domains', async () => {
+  it('runs on the on-disk file (the bootstrap version) until a version is active; other domains inherit it', async () => {
     const result = await dax.run({ input: 'Summarise the Q3 report for the board' });
     expect(result.configHash).toBe(dax.config.hash);
-    await expect(dax.run({ input: 'Summarise the Q3 report', domain: 'nowhere' })).rejects.toMatchObject({ code: 'DAX_E_DOMAIN_UNKNOWN' });
+    const inherited = await dax.run({ input: 'Summarise the Q3 report', domain: 'finance' });
+    expect(inherited).toMatchObject({ domain: 'finance', configHash: dax.config.hash });
     await expect(governance.rollback({ domain: 'default', actor: 'oidc:x' })).rejects.toMatchObject({ code: 'DAX_E_CONFIG_NO_PREVIOUS' });
   });
 });

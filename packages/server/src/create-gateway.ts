@@ -14,6 +14,7 @@ import { identityPlugin } from './plugins/identity-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
+import { configRoutes } from './routes/config-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { keysRoutes } from './routes/keys-routes.js';
 import { openapiDocumentOptions } from './routes/openapi-document.js';
@@ -66,6 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
         provider: config.provider,
         ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
         limits: { maxInputChars: config.maxInputChars },
+        approvalRules: { requiredGroups: config.governance.approvalGroups },
       });
   } catch (error) {
     if (ownsStore) await store.close();
@@ -121,6 +123,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(validateRoutes);
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });
+  await app.register(configRoutes);
   await app.register(chatCompletionsRoutes);
   await app.register(openapiRoutes);
   return app;

@@ -65,6 +65,21 @@ const oidcSchema = z.strictObject({
     .default(() => [...defaults.oidc.algorithms]),
 });
 
+const groupNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+const domainNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+
+/** Who may change configuration and which domains each tenant may run in (docs/governance.md). */
+const governanceSchema = z.strictObject({
+  /** Tenants whose identities may use the configuration admin API. */
+  adminTenants: z.array(z.string().min(1)).min(1).default(['default']),
+  /** Groups that must each approve a version (a different person per group). */
+  approvalGroups: z.array(groupNameSchema).min(1).default(['safety', 'platform']),
+  /** Group membership by subject (`key:<keyId>`, `oidc:<sub>`, `cert:<fingerprint>`), besides the OIDC `groups` claim. */
+  groupMembers: z.record(groupNameSchema, z.array(z.string().min(1))).default({}),
+  /** Allowed domains per tenant; `"*"` applies to tenants not listed. Without an entry a tenant may use any domain. */
+  tenantDomains: z.record(z.string().min(1), z.array(domainNameSchema)).default({}),
+});
+
 /** The gateway's settings: strict (an unknown setting is an error), defaults filled in. */
 export const gatewayConfigSchema = z.strictObject({
   host: z.string().min(1).default(defaults.host),
@@ -83,6 +98,7 @@ export const gatewayConfigSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(defaults.logLevel),
   limits: limitsSchema.prefault({}),
   oidc: oidcSchema.optional(),
+  governance: governanceSchema.prefault({}),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
