@@ -33,6 +33,7 @@ describe('gateway config', () => {
       shutdownGraceMs: 10_000,
       logLevel: 'info',
       limits: gatewayConfigDefaults.limits,
+      governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'], groupMembers: {}, tenantDomains: {} },
     });
   });
 

@@ -19,6 +19,7 @@ export const gatewayConfigDefaults = {
     dailyTokenBudgetPerTenant: 5_000_000,
   },
   oidc: { tenantClaim: 'tenant', rolesClaim: 'roles', algorithms: ['RS256', 'ES256', 'EdDSA'] },
+  governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'] },
 } as const;
 
 const defaults = gatewayConfigDefaults;
@@ -59,6 +60,8 @@ const oidcSchema = z.strictObject({
   jwksUrl: z.url(),
   tenantClaim: z.string().min(1).default(defaults.oidc.tenantClaim),
   rolesClaim: z.string().min(1).default(defaults.oidc.rolesClaim),
+  /** Claim listing approval groups for configuration versions (e.g. `groups`); none when unset. */
+  groupsClaim: z.string().min(1).optional(),
   algorithms: z
     .array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']))
     .min(1)
@@ -71,9 +74,9 @@ const domainNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be low
 /** Who may change configuration and which domains each tenant may run in (docs/governance.md). */
 const governanceSchema = z.strictObject({
   /** Tenants whose identities may use the configuration admin API. */
-  adminTenants: z.array(z.string().min(1)).min(1).default(['default']),
+  adminTenants: z.array(z.string().min(1)).min(1).default(() => [...defaults.governance.adminTenants]),
   /** Groups that must each approve a version (a different person per group). */
-  approvalGroups: z.array(groupNameSchema).min(1).default(['safety', 'platform']),
+  approvalGroups: z.array(groupNameSchema).min(1).default(() => [...defaults.governance.approvalGroups]),
   /** Group membership by subject (`key:<keyId>`, `oidc:<sub>`, `cert:<fingerprint>`), besides the OIDC `groups` claim. */
   groupMembers: z.record(groupNameSchema, z.array(z.string().min(1))).default({}),
   /** Allowed domains per tenant; `"*"` applies to tenants not listed. Without an entry a tenant may use any domain. */

@@ -34,6 +34,6 @@ export function identityFromClaims(payload: JWTPayload, settings: OidcSettings):
   if (typeof subject !== 'string' || subject === '') {
     throw new DaxError('DAX_E_AUTH_TOKEN_CLAIMS', { detail: 'The token has no subject.' });
   }
-  const groups = rolesClaimList(payload.groups);
+  const groups = settings.groupsClaim === undefined ? [] : rolesClaimList(payload[settings.groupsClaim]);
   return { subject: `oidc:${subject}`, tenant, roles, method: 'oidc', ...(groups.length === 0 ? {} : { groups }) };
 }
