@@ -113,6 +113,72 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument('[path]', 'layer file (default: the active configuration)')
     .option('--json', 'print JSON')
     .action(bind(() => import('./commands/config-validate-command.js')));
+  const repeatable = (value: string, previous: string[] = []) => [...previous, value];
+  config
+    .command('propose')
+    .description('propose a new version of a domain\'s layer file (or of the model policy)')
+    .option('--domain <domain>', 'the domain (ignored for a model policy file)', 'default')
+    .requiredOption('--file <path>', 'layers.json (a JSON array) or models.json (an object)')
+    .option('--note <text>', 'migration note: "What changed: … Why: … Rollback: …"')
+    .option('--note-file <path>', 'the migration note from a file')
+    .option('--as <name>', 'who proposes (default: the operating-system user)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  dax config propose --domain default --file layers.json --note "What changed: DA-1 wording. Why: audit finding 12. Rollback: dax config rollback --domain default"')
+    .action(bind(() => import('./commands/config-propose-command.js')));
+  config
+    .command('approve')
+    .description('approve a proposed version (one approver per required group; never your own proposal)')
+    .argument('<versionId>', 'version id or its first 8+ hex digits')
+    .option('--domain <domain>', 'the domain, when the id is ambiguous')
+    .option('--group <group>', 'an approval group you belong to (repeatable)', repeatable)
+    .option('--as <name>', 'who approves (default: the operating-system user)')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/config-approve-command.js')));
+  config
+    .command('activate')
+    .description('make an approved version the active one of its domain')
+    .argument('<versionId>', 'version id or its first 8+ hex digits')
+    .option('--domain <domain>', 'the domain, when the id is ambiguous')
+    .option('--as <name>', 'who activates (default: the operating-system user)')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/config-activate-command.js')));
+  config
+    .command('rollback')
+    .description('return a domain to its previously active version')
+    .requiredOption('--domain <domain>', 'the domain')
+    .option('--models', 'roll back the model policy instead of the domain\'s layers')
+    .option('--as <name>', 'who rolls back (default: the operating-system user)')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/config-rollback-command.js')));
+  config
+    .command('history')
+    .description('versions of a domain with their notes, and who did what when (use --domain "*" for the model policy)')
+    .requiredOption('--domain <domain>', 'the domain')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/config-history-command.js')));
+  config
+    .command('diff')
+    .description('per-layer prompt diff between two versions')
+    .argument('<from>', 'version id (or prefix)')
+    .argument('<to>', 'version id (or prefix)')
+    .option('--domain <domain>', 'the domain, when an id is ambiguous')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/config-diff-command.js')));
+  config
+    .command('export')
+    .description('write a version as a bundle signed with this installation\'s Ed25519 key')
+    .argument('<versionId>', 'version id (or prefix)')
+    .option('--domain <domain>', 'the domain, when the id is ambiguous')
+    .option('--out <path>', 'write to this file (default: standard output)')
+    .action(bind(() => import('./commands/config-export-command.js')));
+  config
+    .command('import')
+    .description('import a signed bundle as a new proposal (it must be approved here again)')
+    .argument('<file>', 'the bundle')
+    .option('--trust-key <pem>', 'public key allowed to have signed it (repeatable; default: this installation\'s key)', repeatable)
+    .option('--as <name>', 'who imports (default: the operating-system user)')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/config-import-command.js')));
 
   const keys = program.command('keys').description('manage gateway API keys in the embedded store');
   keys

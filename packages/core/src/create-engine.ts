@@ -42,10 +42,11 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     config: options.config,
     limits,
-    run(request: RunRequest): Promise<RunResult> {
+    async run(request: RunRequest): Promise<RunResult> {
       validateRequest(request, limits);
+      const config = options.configSource === undefined ? options.config : await options.configSource.resolve(request.domain ?? 'default');
       const deadline = runDeadline(limits.runDeadlineMs, request.signal);
-      return new RunExecution(dependencies, { ...request, signal: deadline.signal }, createRunId())
+      return new RunExecution({ ...dependencies, config }, { ...request, signal: deadline.signal }, createRunId())
         .execute()
         .finally(deadline.clear);
     },

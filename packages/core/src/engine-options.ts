@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { ConfigSource } from './config-source.js';
 import type { GuardSuite } from './guard-suite.js';
 import type { LayerConfig } from './layer-config.js';
 import type { ModelRouter } from './model-router.js';
@@ -28,6 +29,8 @@ export const defaultEngineLimits: EngineLimits = {
 
 export interface EngineOptions {
   readonly config: LayerConfig;
+  /** Picks each run's configuration by its domain (the active version); without it every run uses `config`. */
+  readonly configSource?: ConfigSource;
   readonly router: ModelRouter;
   readonly guards: GuardSuite;
   readonly store: RunStore;

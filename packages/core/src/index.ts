@@ -43,3 +43,34 @@ export { isMoreSevere, raiseRisk, readStatedGrade } from './raise-risk.js';
 export type { RunEventListener } from './run-event-emitter.js';
 export { validateIntent } from './validate-intent.js';
 export type { IntentValidation } from './validate-intent.js';
+export { applyModelPolicy, modelReferencesOf } from './apply-model-policy.js';
+export { defaultApprovalRules, missingApprovalGroups } from './approval-rules.js';
+export type { ApprovalRules } from './approval-rules.js';
+export { checkModelReference, domainRuleOf } from './check-model-reference.js';
+export type { ActivateRequest, ApproveRequest, ConfigGovernance, ConfigHistory, ProposeRequest, RollbackRequest } from './config-governance.js';
+export type { ConfigSource } from './config-source.js';
+export { modelPolicyDomain } from './config-version.js';
+export type {
+  ConfigApproval,
+  ConfigAuditAction,
+  ConfigAuditEntry,
+  ConfigKind,
+  ConfigVersion,
+  ConfigVersionStatus,
+  MigrationNote,
+} from './config-version.js';
+export type { ConfigVersionStore } from './config-version-store.js';
+export { configVersionId, createConfigGovernance } from './create-config-governance.js';
+export type { ConfigGovernanceOptions } from './create-config-governance.js';
+export { createVersionedConfigSource } from './create-versioned-config-source.js';
+export type { VersionedConfigSourceOptions } from './create-versioned-config-source.js';
+export { matchGlob } from './match-glob.js';
+export { domainRuleSchema, layerModelOverrideSchema, modelPolicySchema, modelRuleSchema, registeredProviderSchema } from './model-policy.js';
+export type { DomainRule, ModelPolicy, ModelRule, RegisteredProvider } from './model-policy.js';
+export { checkMigrationNote, parseMigrationNote } from './parse-migration-note.js';
+export { loadModelPolicy, parseModelPolicy } from './parse-model-policy.js';
+export { validateLayersAgainstPolicy } from './validate-layers-against-policy.js';
+export { signConfigBundle, verifyConfigBundle } from './config-bundle.js';
+export type { ConfigBundle } from './config-bundle.js';
+export { diffConfigVersions } from './diff-config-versions.js';
+export type { ConfigDiff, LayerChange } from './diff-config-versions.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ModelPolicy } from './model-policy.js';
 
 export const dataClassSchema = z.enum(['public', 'internal', 'confidential', 'restricted']);
 export type DataClass = z.infer<typeof dataClassSchema>;
@@ -41,4 +42,6 @@ export interface LayerConfig {
   readonly hash: string;
   /** Where it was loaded from (a path, or `<inline>`). */
   readonly source: string;
+  /** The model policy in force for runs on this configuration (enforced again at call time). */
+  readonly modelPolicy?: ModelPolicy;
 }

@@ -1,5 +1,6 @@
 import type { Attempt } from '@dax/protocol';
 import type { LayerFacts, LayerIdentity, ModelUsage } from './model-provider.js';
+import type { ModelPolicy } from './model-policy.js';
 
 export interface LayerInvocation {
   readonly layer: LayerIdentity;
@@ -12,6 +13,8 @@ export interface LayerInvocation {
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
   readonly facts: LayerFacts;
+  /** The run's model policy: every model is checked against it right before it is called. */
+  readonly modelPolicy?: ModelPolicy;
 }
 
 export interface LayerInvocationResult {

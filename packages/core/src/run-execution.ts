@@ -486,6 +486,7 @@ export class RunExecution {
           timeoutMs: layer.timeoutMs ?? this.#deps.limits.layerTimeoutMs,
           signal: this.#request.signal ?? neverAborted,
           facts: this.#facts(),
+          ...(this.#deps.config.modelPolicy === undefined ? {} : { modelPolicy: this.#deps.config.modelPolicy }),
         });
         attempts.push(...result.attempts);
         this.#countUsage(result.usage, result.attempts.length);

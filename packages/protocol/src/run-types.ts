@@ -44,6 +44,8 @@ export const attemptSchema = z.object({
   outcome: z.enum(['ok', 'error']),
   errorCode: z.string().optional(),
   durationMs: z.number(),
+  /** Why this attempt was made: the first model, a retry of it, or a fallback after a failure. */
+  reason: z.enum(['primary', 'retry', 'fallback']).optional(),
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 

@@ -21,6 +21,9 @@ export interface ModelRouterOptions {
   readonly now?: () => number;
 }
 
+/** Security refusals end the layer at once: no retry, no fallback to hide them behind. */
+const stopsTheLayer: ReadonlySet<string> = new Set(['DAX_E_EGRESS_DENIED', 'DAX_E_TLS_PIN_MISMATCH']);
+
 function toProviderMap(providers: ModelRouterOptions['providers']): ReadonlyMap<string, ModelProvider> {
   return providers instanceof Map ? new Map(providers) : new Map(Object.entries(providers));
 }
@@ -59,12 +62,13 @@ export function createModelRouter(options: ModelRouterOptions): ModelRouter {
     let lastError: DaxError | undefined;
     if (signal.aborted) throw aborted(invocation, attempts);
 
-    for (const reference of references) {
+    for (const [referenceIndex, reference] of references.entries()) {
       const target = parseModelRef(reference);
+      const firstReason = referenceIndex === 0 ? 'primary' : 'fallback';
       const provider = providers.get(target.provider);
       if (provider === undefined) {
         lastError = new DaxError('DAX_E_PROVIDER_UNKNOWN', { detail: `No provider named "${target.provider}" is configured.` });
-        attempts.push({ provider: target.provider, model: target.model ?? '', outcome: 'error', errorCode: lastError.code, durationMs: 0 });
+        attempts.push({ provider: target.provider, model: target.model ?? '', outcome: 'error', errorCode: lastError.code, durationMs: 0, reason: firstReason });
         continue;
       }
       const model = target.model ?? provider.defaultModel;
@@ -80,21 +84,25 @@ export function createModelRouter(options: ModelRouterOptions): ModelRouter {
 
       for (let attempt = 1; ; attempt += 1) {
         const started = now();
+        const reason = attempt === 1 ? firstReason : 'retry';
         try {
           const result = await callWithTimeout(provider, request, signal, invocation.timeoutMs);
-          attempts.push({ provider: target.provider, model, outcome: 'ok', durationMs: elapsedSince(started) });
+          attempts.push({ provider: target.provider, model, outcome: 'ok', durationMs: elapsedSince(started), reason });
           return { text: result.text, model: `${target.provider}:${result.model}`, usage: result.usage, attempts };
         } catch (error) {
           const durationMs = elapsedSince(started);
           if (signal.aborted) {
-            attempts.push({ provider: target.provider, model, outcome: 'error', errorCode: 'DAX_E_RUN_ABORTED', durationMs });
+            attempts.push({ provider: target.provider, model, outcome: 'error', errorCode: 'DAX_E_RUN_ABORTED', durationMs, reason });
             throw aborted(invocation, attempts);
           }
           const failure = DaxError.isInstance(error)
             ? error
             : new DaxError('DAX_E_INTERNAL', { detail: `Provider "${target.provider}" failed unexpectedly.`, cause: error });
-          attempts.push({ provider: target.provider, model, outcome: 'error', errorCode: failure.code, durationMs });
+          attempts.push({ provider: target.provider, model, outcome: 'error', errorCode: failure.code, durationMs, reason });
           lastError = failure;
+          if (stopsTheLayer.has(failure.code)) {
+            throw new LayerInvocationError(failure.code, attempts, `${invocation.layer.name}: ${failure.code} on ${target.provider}; no fallback after a security refusal.`, failure);
+          }
           if (!failure.retryable || attempt >= retry.maxAttempts) break;
         }
         const retryAfterMs = ProviderError.isInstance(lastError) ? lastError.retryAfterMs : undefined;

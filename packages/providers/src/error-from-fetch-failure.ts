@@ -1,4 +1,4 @@
-import type { DaxError } from '@dax/protocol';
+import { DaxError } from '@dax/protocol';
 import { errorFromAbort } from './error-from-abort.js';
 import { ProviderError } from './provider-error.js';
 
@@ -21,6 +21,8 @@ function findSystemCode(error: unknown): string | undefined {
  */
 export function errorFromFetchFailure(error: unknown, signal: AbortSignal, providerId: string): DaxError {
   if (signal.aborted) return errorFromAbort(signal, providerId);
+  // Egress refusals and TLS pin mismatches are raised on purpose by the egress fetch.
+  if (DaxError.isInstance(error)) return error;
   const code = findSystemCode(error);
   return new ProviderError('DAX_E_PROVIDER_NETWORK', {
     detail: `Provider "${providerId}" could not be reached${code === undefined ? '' : ` (${code})`}.`,

@@ -1,6 +1,15 @@
+import { dirname, join } from 'node:path';
 import {
+  createConfigGovernance,
   createEngine,
+  createVersionedConfigSource,
   loadLayerConfig,
+  loadModelPolicy,
+  validateLayersAgainstPolicy,
+  type ApprovalRules,
+  type ConfigGovernance,
+  type ConfigVersionStore,
+  type ModelPolicy,
   validateIntent,
   type Engine,
   type EngineLimits,
@@ -15,7 +24,9 @@ import {
 import { checkDrift, createGuardSuite, extractAnchor, loadPolicySet, redactText } from '@dax/guards';
 import { DaxError, type RunResult } from '@dax/protocol';
 import { resilientProviders } from '@dax/providers';
-import { openRunStore } from '@dax/store';
+import { configVersionStoreFor, KyselyRunStore, openRunStore } from '@dax/store';
+import { createConfigValidator } from './create-config-validator.js';
+import { DomainLayers } from './domain-layers.js';
 import { resolvePaths } from './resolve-paths.js';
 import { circuitBreakerStoreFor } from './circuit-breaker-store-for.js';
 import { buildProviders, createRouter, defaultModelFor } from './select-providers.js';
@@ -40,11 +51,25 @@ export interface DaxOptions {
   readonly redisKeyPrefix?: string;
   /** Upstream calls in flight at once over all providers (the bulkhead). Default 64. */
   readonly maxConcurrentCalls?: number;
+  /** Model policy file; default `$DAX_MODEL_POLICY`, then `models.json` beside the layer file (optional). */
+  readonly modelPolicyPath?: string;
+  /** Where other domains' layer files live; default `domains/` beside the layer file. */
+  readonly domainsDir?: string;
+  /** Where configuration versions live; default the run store's database (a Kysely store). */
+  readonly configStore?: ConfigVersionStore;
+  /** Who must approve a configuration version; default one approver from `safety` and one from `platform`. */
+  readonly approvalRules?: ApprovalRules;
 }
 
 export interface Dax {
   readonly config: LayerConfig;
+  /** The on-disk model policy (the bootstrap version), when there is one. */
+  readonly modelPolicy: ModelPolicy | undefined;
   readonly guards: GuardSuite;
+  /** The configuration lifecycle (propose, approve, activate, roll back) over the store. */
+  governance(): Promise<ConfigGovernance>;
+  /** The configuration a run in this domain would use now (its active version). */
+  resolveConfig(domain: string): Promise<LayerConfig>;
   /** Runs an intent through all fourteen layers. */
   run(input: string | RunRequest): Promise<RunResult>;
   /** The guards' verdict without any model call. */
@@ -82,17 +107,29 @@ export function createDax(options: DaxOptions = {}): Dax {
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
   });
   const config = options.config ?? loadLayerConfig(paths.configPath);
+  const configDir = dirname(paths.configPath);
+  const modelPolicy = loadModelPolicy(options.modelPolicyPath ?? env.DAX_MODEL_POLICY ?? join(configDir, 'models.json'));
+  const domainLayers = new DomainLayers(config, options.domainsDir ?? join(configDir, 'domains'));
   const guards = createGuardSuite({ policies: loadPolicySet(paths.policiesDir) });
   const selection = options.provider ?? env.DAX_PROVIDER ?? 'offline';
   const wanted = new Set(
-    config.layers.flatMap((layer) => [layer.model, ...(layer.fallbacks ?? [])]).flatMap((ref) => (ref === undefined ? [] : [ref.split(':')[0]!])),
+    [
+      ...config.layers.flatMap((layer) => [layer.model, ...(layer.fallbacks ?? [])]),
+      ...(modelPolicy?.fallbackOrder ?? []),
+      ...Object.values(modelPolicy?.layers ?? {}).flatMap((override) => [override.model, ...(override.fallbacks ?? [])]),
+    ].flatMap((ref) => (ref === undefined ? [] : [ref.split(':')[0]!])),
   );
+  const built = buildProviders(env, selection, wanted, modelPolicy);
   const breakerState = circuitBreakerStoreFor(options.redisUrl ?? env.DAX_REDIS_URL, options.redisKeyPrefix ?? env.DAX_REDIS_KEY_PREFIX);
-  const providers = resilientProviders(buildProviders(env, selection, wanted), {
+  const providers = resilientProviders(built.providers, {
     breakers: breakerState.breakers,
     ...(options.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: options.maxConcurrentCalls }),
   });
   const router = createRouter(providers, defaultModelFor(selection));
+  if (modelPolicy !== undefined && options.config === undefined) {
+    const violation = validateLayersAgainstPolicy(config.layers, 'default', modelPolicy, router.defaultModel)[0];
+    if (violation !== undefined) throw violation;
+  }
 
   let storePromise: Promise<RunStore> | undefined;
   const store = (): Promise<RunStore> => {
@@ -102,17 +139,46 @@ export function createDax(options: DaxOptions = {}): Dax {
         : Promise.resolve(options.store);
     return storePromise;
   };
+  const configStore = async (): Promise<ConfigVersionStore | undefined> => {
+    if (options.configStore !== undefined) return options.configStore;
+    const runStore = await store();
+    return runStore instanceof KyselyRunStore ? configVersionStoreFor(runStore) : undefined;
+  };
+  const configSource = async () => {
+    const versions = await configStore();
+    return createVersionedConfigSource({
+      ...(versions === undefined ? {} : { store: versions }),
+      bootstrapLayers: (domain) => domainLayers.get(domain),
+      ...(modelPolicy === undefined ? {} : { bootstrapModelPolicy: modelPolicy }),
+    });
+  };
   let enginePromise: Promise<Engine> | undefined;
   const engine = (): Promise<Engine> => {
-    enginePromise ??= store().then((runStore) =>
-      createEngine({ config, router, guards, store: runStore, ...(options.limits === undefined ? {} : { limits: options.limits }) }),
+    enginePromise ??= Promise.all([store(), configSource()]).then(([runStore, source]) =>
+      createEngine({ config, configSource: source, router, guards, store: runStore, ...(options.limits === undefined ? {} : { limits: options.limits }) }),
     );
     return enginePromise;
   };
+  let governancePromise: Promise<ConfigGovernance> | undefined;
+  const governance = (): Promise<ConfigGovernance> => {
+    governancePromise ??= configStore().then((versions) => {
+      if (versions === undefined) throw new DaxError('DAX_E_STORE_UNAVAILABLE', { detail: 'This store keeps no configuration versions.', retryable: false });
+      const validator = createConfigValidator({ store: versions, domainLayers, bootstrapModelPolicy: modelPolicy, defaultModel: router.defaultModel });
+      return createConfigGovernance({ store: versions, validate: validator.validate, ...(options.approvalRules === undefined ? {} : { rules: options.approvalRules }) });
+    });
+    return governancePromise;
+  };
+  let sourcePromise: ReturnType<typeof configSource> | undefined;
 
   return {
     config,
+    modelPolicy,
     guards,
+    governance,
+    async resolveConfig(domain) {
+      sourcePromise ??= configSource();
+      return (await sourcePromise).resolve(domain);
+    },
     async run(input) {
       const request = typeof input === 'string' ? { input } : input;
       return (await engine()).run(request);
@@ -128,6 +194,7 @@ export function createDax(options: DaxOptions = {}): Dax {
     },
     async close() {
       breakerState.close();
+      await built.close();
       if (storePromise !== undefined && options.store === undefined) await (await storePromise).close();
     },
   };

@@ -17,6 +17,7 @@ import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
+import { configRoutes } from './routes/config-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { keysRoutes } from './routes/keys-routes.js';
 import { openapiDocumentOptions } from './routes/openapi-document.js';
@@ -76,6 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
         ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
         ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix }),
         limits: { maxInputChars: config.maxInputChars },
+        approvalRules: { requiredGroups: config.governance.approvalGroups },
       });
   } catch (error) {
     if (ownsStore) await store.close();
@@ -139,6 +141,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });
   await app.register(evidenceRoutes);
+  await app.register(configRoutes);
   await app.register(chatCompletionsRoutes);
   await app.register(openapiRoutes);
   return app;

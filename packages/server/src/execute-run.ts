@@ -1,5 +1,6 @@
 import type { RunEvent, RunResult } from '@dax/protocol';
 import type { FastifyInstance } from 'fastify';
+import { checkTenantDomain } from './check-tenant-domain.js';
 import type { Identity } from './identity.js';
 
 /** What a caller asks of one governed run over HTTP. */
@@ -33,6 +34,7 @@ function usageTokens(result: RunResult): number {
  */
 export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOptions): Promise<RunResult> {
   const { identity, run } = options;
+  checkTenantDomain(fastify.gatewayConfig, identity.tenant, run.domain ?? 'default');
   const ticket = fastify.shutdown.admit();
   const events: RunEvent[] = [];
   let runId: string | undefined;

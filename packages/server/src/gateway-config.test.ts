@@ -35,6 +35,7 @@ describe('gateway config', () => {
       runLeaseTtlMs: 60_000,
       redisKeyPrefix: 'dax:',
       limits: gatewayConfigDefaults.limits,
+      governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'], groupMembers: {}, tenantDomains: {} },
     });
   });
 

@@ -21,6 +21,7 @@ export const gatewayConfigDefaults = {
     dailyTokenBudgetPerTenant: 5_000_000,
   },
   oidc: { tenantClaim: 'tenant', rolesClaim: 'roles', algorithms: ['RS256', 'ES256', 'EdDSA'] },
+  governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'] },
 } as const;
 
 const defaults = gatewayConfigDefaults;
@@ -61,10 +62,27 @@ const oidcSchema = z.strictObject({
   jwksUrl: z.url(),
   tenantClaim: z.string().min(1).default(defaults.oidc.tenantClaim),
   rolesClaim: z.string().min(1).default(defaults.oidc.rolesClaim),
+  /** Claim listing approval groups for configuration versions (e.g. `groups`); none when unset. */
+  groupsClaim: z.string().min(1).optional(),
   algorithms: z
     .array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']))
     .min(1)
     .default(() => [...defaults.oidc.algorithms]),
+});
+
+const groupNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+const domainNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+
+/** Who may change configuration and which domains each tenant may run in (docs/governance.md). */
+const governanceSchema = z.strictObject({
+  /** Tenants whose identities may use the configuration admin API. */
+  adminTenants: z.array(z.string().min(1)).min(1).default(() => [...defaults.governance.adminTenants]),
+  /** Groups that must each approve a version (a different person per group). */
+  approvalGroups: z.array(groupNameSchema).min(1).default(() => [...defaults.governance.approvalGroups]),
+  /** Group membership by subject (`key:<keyId>`, `oidc:<sub>`, `cert:<fingerprint>`), besides the OIDC `groups` claim. */
+  groupMembers: z.record(groupNameSchema, z.array(z.string().min(1))).default({}),
+  /** Allowed domains per tenant; `"*"` applies to tenants not listed. Without an entry a tenant may use any domain. */
+  tenantDomains: z.record(z.string().min(1), z.array(domainNameSchema)).default({}),
 });
 
 /** The gateway's settings: strict (an unknown setting is an error), defaults filled in. */
@@ -93,6 +111,7 @@ export const gatewayConfigSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(defaults.logLevel),
   limits: limitsSchema.prefault({}),
   oidc: oidcSchema.optional(),
+  governance: governanceSchema.prefault({}),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -11,6 +11,8 @@ export interface Identity {
   readonly method: 'api-key' | 'oidc' | 'certificate';
   /** The API key id when method is api-key (for per-key limits). */
   readonly keyId?: string;
+  /** Approval groups from the OIDC `groups` claim (configuration approvals). */
+  readonly groups?: readonly string[];
 }
 
 declare module 'fastify' {

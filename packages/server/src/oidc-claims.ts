@@ -5,6 +5,12 @@ import type { Identity, Role } from './identity.js';
 import type { OidcSettings } from './oidc-settings.js';
 import { isRole } from './require-role.js';
 
+/** A claim holding names as an array or a space-separated string; anything else is no names. */
+function rolesClaimList(value: unknown): string[] {
+  const listed = typeof value === 'string' ? value.split(' ') : Array.isArray(value) ? (value as unknown[]) : [];
+  return [...new Set(listed.filter((item): item is string => typeof item === 'string' && /^[a-z][a-z0-9-]{0,62}$/.test(item)))];
+}
+
 function rolesFrom(value: unknown): Role[] {
   const listed = typeof value === 'string' ? value.split(' ') : Array.isArray(value) ? (value as unknown[]) : [];
   return [...new Set(listed.filter(isRole))];
@@ -28,5 +34,6 @@ export function identityFromClaims(payload: JWTPayload, settings: OidcSettings):
   if (typeof subject !== 'string' || subject === '') {
     throw new DaxError('DAX_E_AUTH_TOKEN_CLAIMS', { detail: 'The token has no subject.' });
   }
-  return { subject: `oidc:${subject}`, tenant, roles, method: 'oidc' };
+  const groups = settings.groupsClaim === undefined ? [] : rolesClaimList(payload[settings.groupsClaim]);
+  return { subject: `oidc:${subject}`, tenant, roles, method: 'oidc', ...(groups.length === 0 ? {} : { groups }) };
 }

@@ -10,6 +10,8 @@ export interface OidcSettings {
   readonly tenantClaim: string;
   /** Claim listing the caller's roles (array or space-separated); default `roles`. */
   readonly rolesClaim: string;
+  /** Claim listing the caller's approval groups for configuration versions; none when unset. */
+  readonly groupsClaim?: string;
   /** Signature algorithms accepted; asymmetric only. */
   readonly algorithms: readonly string[];
 }

@@ -33,3 +33,5 @@ export type { RunEvidenceBundle } from './run-evidence-bundle.js';
 export { verifyEvidenceLog } from './verify-evidence-log.js';
 export type { EvidenceLogProblem, EvidenceLogReport } from './verify-evidence-log.js';
 export type { RunEnvelopeCheck, RunEvidenceReport } from './verify-run-evidence.js';
+export type { ConfigAuditTable, ConfigVersionDatabase, ConfigVersionsTable } from './config-version-database.js';
+export { configVersionStoreFor, KyselyConfigVersionStore } from './kysely-config-version-store.js';

@@ -1,0 +1,86 @@
+import { DaxError } from '@dax/protocol';
+import { applyModelPolicy } from './apply-model-policy.js';
+import type { ConfigSource } from './config-source.js';
+import { modelPolicyDomain, type ConfigKind } from './config-version.js';
+import type { ConfigVersionStore } from './config-version-store.js';
+import type { LayerConfig } from './layer-config.js';
+import type { ModelPolicy } from './model-policy.js';
+import { parseLayerConfig } from './parse-layer-config.js';
+import { parseModelPolicy } from './parse-model-policy.js';
+
+export interface VersionedConfigSourceOptions {
+  /** Without a store, only the bootstrap files are used. */
+  readonly store?: ConfigVersionStore;
+  /** The on-disk layer file of a domain (the implicit bootstrap version), or undefined when it has none. */
+  readonly bootstrapLayers: (domain: string) => LayerConfig | undefined;
+  /** The on-disk model policy, used while no model policy version is active. */
+  readonly bootstrapModelPolicy?: ModelPolicy;
+}
+
+/**
+ * Per run: one indexed look-up of the domain's active layer version and of the active
+ * model policy. Parsing happens once per version id; the effective configuration
+ * (policy routing applied) is cached by the pair of ids, so the hot path re-parses nothing.
+ * A domain with no stored version runs on its on-disk file, whose hash is its id; a
+ * domain with neither runs on the default domain's configuration (the tenant's domain
+ * list decides who may use which domain).
+ */
+export function createVersionedConfigSource(options: VersionedConfigSourceOptions): ConfigSource {
+  const { store } = options;
+  const effective = new Map<string, LayerConfig>();
+  const policies = new Map<string, ModelPolicy>();
+
+  async function storedContent(domain: string, kind: ConfigKind, id: string): Promise<unknown> {
+    const version = await store?.getVersion(domain, kind, id);
+    if (version === undefined)
+      throw new DaxError('DAX_E_CONFIG_VERSION_NOT_FOUND', {
+        detail: `Active version ${id.slice(0, 12)} of ${domain} is missing.`,
+      });
+    return version.content;
+  }
+
+  async function policyFor(id: string | undefined): Promise<ModelPolicy | undefined> {
+    if (id === undefined) return options.bootstrapModelPolicy;
+    const cached = policies.get(id);
+    if (cached !== undefined) return cached;
+    const policy = parseModelPolicy(await storedContent(modelPolicyDomain, 'models', id), `version:${id.slice(0, 12)}`);
+    policies.set(id, policy);
+    return policy;
+  }
+
+  async function resolve(domain: string): Promise<LayerConfig> {
+    const [layersId, policyId] =
+      store === undefined
+        ? [undefined, undefined]
+        : await Promise.all([store.activeVersionId(domain, 'layers'), store.activeVersionId(modelPolicyDomain, 'models')]);
+    const key = `${domain}|${layersId ?? 'bootstrap'}|${policyId ?? 'bootstrap'}`;
+    const cached = effective.get(key);
+    if (cached !== undefined) return cached;
+    let base: LayerConfig | undefined;
+    if (layersId === undefined) {
+      base = options.bootstrapLayers(domain);
+      if (base === undefined) {
+        // A domain without prompts of its own runs on the default domain's active version.
+        if (domain === 'default')
+          throw new DaxError('DAX_E_DOMAIN_UNKNOWN', {
+            detail: 'The default domain has no configuration.',
+          });
+        return resolve('default');
+      }
+    } else {
+      base = parseLayerConfig(await storedContent(domain, 'layers', layersId), `version:${layersId.slice(0, 12)}`);
+    }
+    const modelPolicy = await policyFor(policyId);
+    const config: LayerConfig = {
+      layers: applyModelPolicy(base.layers, modelPolicy),
+      hash: base.hash,
+      source: base.source,
+      ...(modelPolicy === undefined ? {} : { modelPolicy }),
+    };
+    if (effective.size > 256) effective.clear();
+    effective.set(key, config);
+    return config;
+  }
+
+  return { resolve };
+}

@@ -1,0 +1,137 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
+import { DaxError } from '@dax/protocol';
+import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+
+/** One registered provider endpoint that outbound calls may reach. */
+export interface EgressDestination {
+  readonly providerId: string;
+  /** Its base URL; only this scheme, host and port are reachable. */
+  readonly baseUrl: string;
+  /** Base64 SHA-256 digests of accepted SubjectPublicKeyInfo; any other certificate key fails closed. */
+  readonly tlsPins?: readonly string[];
+  /** Extra trusted CA certificates (PEM) for this endpoint, e.g. a private CA. */
+  readonly ca?: string | Buffer;
+}
+
+export interface EgressControl {
+  /** A fetch that reaches registered endpoints only (no redirects followed), with their TLS pins. */
+  readonly fetch: typeof fetch;
+  /** Whether a URL's origin belongs to a registered provider. */
+  isAllowed(url: string): boolean;
+  /** Closes the pooled keep-alive connections. */
+  close(): Promise<void>;
+}
+
+function defaultPort(protocol: string): string {
+  return protocol === 'https:' ? '443' : '80';
+}
+
+function originKey(protocol: string, hostname: string, port: string): string {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return `${protocol}//${host}:${port === '' ? defaultPort(protocol) : port}`;
+}
+
+function originOf(url: URL): string {
+  return originKey(url.protocol, url.hostname, url.port);
+}
+
+/** SHA-256 of the certificate's SubjectPublicKeyInfo (DER), base64: the pin format (as `openssl … -pubkey | sha256`). */
+export function spkiPinOf(certificate: Pick<PeerCertificate, 'raw'>): string | undefined {
+  try {
+    const spki = new X509Certificate(certificate.raw).publicKey.export({ type: 'spki', format: 'der' });
+    return createHash('sha256').update(spki).digest('base64');
+  } catch {
+    return undefined;
+  }
+}
+
+function pinCheck(providerId: string, pins: readonly string[]) {
+  const accepted = new Set(pins);
+  return (hostname: string, certificate: PeerCertificate): Error | undefined => {
+    const identity = checkServerIdentity(hostname, certificate);
+    if (identity !== undefined) return identity;
+    const pin = spkiPinOf(certificate);
+    if (pin === undefined || !accepted.has(pin)) {
+      return new DaxError('DAX_E_TLS_PIN_MISMATCH', { detail: `Provider "${providerId}" presented a certificate whose key matches none of its pins.` });
+    }
+    return undefined;
+  };
+}
+
+/** Finds a DaxError raised by the connector inside what fetch threw. */
+function raisedOnPurpose(error: unknown): DaxError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    if (DaxError.isInstance(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * The providers' outbound HTTP layer: one undici Agent (keep-alive pools per origin)
+ * whose connector opens sockets only to registered provider origins and checks each
+ * pinned origin's certificate key during the TLS handshake, before any request byte
+ * is written. Anything else fails closed with `DAX_E_EGRESS_DENIED` or
+ * `DAX_E_TLS_PIN_MISMATCH`, without a connection being opened or used.
+ */
+export function createEgressFetch(destinations: readonly EgressDestination[]): EgressControl {
+  const connectors = new Map<string, buildConnector.connector>();
+  for (const destination of destinations) {
+    const url = new URL(destination.baseUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new DaxError('DAX_E_CONFIG_INVALID', { detail: `Provider "${destination.providerId}": baseUrl must be http or https.` });
+    }
+    if (destination.tlsPins !== undefined && url.protocol !== 'https:') {
+      throw new DaxError('DAX_E_CONFIG_INVALID', { detail: `Provider "${destination.providerId}": TLS pins need an https baseUrl.` });
+    }
+    connectors.set(
+      originOf(url),
+      buildConnector({
+        ...(destination.ca === undefined ? {} : { ca: destination.ca }),
+        ...(destination.tlsPins === undefined ? {} : { checkServerIdentity: pinCheck(destination.providerId, destination.tlsPins) }),
+      }),
+    );
+  }
+
+  const agent = new Agent({
+    connect(options, callback) {
+      const connector = connectors.get(originKey(options.protocol, options.hostname, options.port));
+      if (connector === undefined) {
+        callback(new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${options.hostname} is not a registered provider.` }), null);
+        return;
+      }
+      connector(options, callback);
+    },
+  });
+
+  const isAllowed = (target: string): boolean => {
+    try {
+      return connectors.has(originOf(new URL(target)));
+    } catch {
+      return false;
+    }
+  };
+
+  const egressFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!isAllowed(target)) {
+      let host = 'the target';
+      try {
+        host = new URL(target).host;
+      } catch {
+        // An unparseable URL is refused the same way.
+      }
+      throw new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${host} is not a registered provider.` });
+    }
+    try {
+      const response = await undiciFetch(target, { ...(init as object), redirect: 'manual', dispatcher: agent } as Parameters<typeof undiciFetch>[1]);
+      return response as unknown as Response;
+    } catch (error) {
+      throw raisedOnPurpose(error) ?? error;
+    }
+  };
+
+  return { fetch: egressFetch as typeof fetch, isAllowed, close: () => agent.close() };
+}

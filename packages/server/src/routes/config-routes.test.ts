@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore, type KyselyRunStore } from '@dax/store';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../api-key-create.js';
+import { createGateway } from '../create-gateway.js';
+import { parseGatewayConfig } from '../gateway-config.js';
+import type { Role } from '../identity.js';
+
+const layerFile = new URL('../../../../config/layers.json', import.meta.url);
+const originalLayers = JSON.parse(readFileSync(layerFile, 'utf8')) as { name: string; prompt: string }[];
+const withExecutorPrompt = (prompt: string) => originalLayers.map((layer) => (layer.name === 'DA-1' ? { ...layer, prompt } : layer));
+const note = { whatChanged: 'DA-1 wording.', why: 'Audit finding 12.', rollback: 'POST /v1/config/domains/default/rollback' };
+
+describe('configuration admin API', () => {
+  let dataDir: string;
+  let store: KyselyRunStore;
+  let app: FastifyInstance;
+  const keys: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'dax-config-api-'));
+    store = await openSqliteStore({ dataDir });
+    const make = async (name: string, roles: Role[], tenant = 'default') => {
+      const created = await createApiKey(store, { tenant, roles, name });
+      keys[name] = created.key;
+      return `key:${created.keyId}`;
+    };
+    const operator = await make('operator', ['operator', 'approver']);
+    const safety = await make('safety', ['approver']);
+    const platform = await make('platform', ['approver']);
+    await make('caller', ['caller']);
+    await make('stranger', ['admin'], 'acme');
+    await make('finance-caller', ['caller'], 'finco');
+    const config = parseGatewayConfig({
+      dataDir,
+      port: 0,
+      logLevel: 'silent',
+      governance: { groupMembers: { safety: [safety, operator], platform: [platform] }, tenantDomains: { finco: ['finance'] } },
+    });
+    app = await createGateway({ config, store });
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const call = (name: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    app.inject({ method, url, headers: { authorization: `Bearer ${keys[name]}` }, ...(payload === undefined ? {} : { payload }) });
+
+  it('walks a version through propose, two approvals and activation; runs record its id', async () => {
+    const proposed = await call('operator', 'POST', '/v1/config/versions', { domain: 'default', content: withExecutorPrompt('Emit the action.'), note });
+    expect(proposed.statusCode).toBe(201);
+    const id = (proposed.json() as { id: string }).id;
+
+    const self = await call('operator', 'POST', `/v1/config/versions/${id}/approve`);
+    expect(self.statusCode).toBe(403);
+    expect(self.headers['content-type']).toContain('application/problem+json');
+    expect(self.json()).toMatchObject({ code: 'DAX_E_CONFIG_SELF_APPROVAL' });
+
+    expect((await call('caller', 'POST', `/v1/config/versions/${id}/approve`)).json()).toMatchObject({ code: 'DAX_E_FORBIDDEN' });
+    expect((await call('safety', 'POST', `/v1/config/versions/${id}/approve`)).json()).toMatchObject({ status: 'proposed' });
+    const early = await call('operator', 'POST', `/v1/config/versions/${id}/activate`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'DAX_E_CONFIG_NOT_APPROVED' });
+    expect((await call('platform', 'POST', `/v1/config/versions/${id}/approve`)).json()).toMatchObject({ status: 'approved' });
+    expect((await call('operator', 'POST', `/v1/config/versions/${id}/activate`)).json()).toMatchObject({ status: 'active', activatedBy: expect.stringMatching(/^key:/) });
+
+    const run = await call('caller', 'POST', '/v1/runs', { input: 'Summarise the Q3 report for the board' });
+    expect(run.json()).toMatchObject({ configHash: id, status: 'approved' });
+
+    const history = await call('operator', 'GET', '/v1/config/domains/default/history');
+    expect((history.json() as { audit: { action: string }[] }).audit.map((entry) => entry.action)).toEqual(['propose', 'approve', 'approve', 'activate']);
+    const single = await call('operator', 'GET', `/v1/config/versions/${id.slice(0, 12)}`);
+    expect((single.json() as { content: { prompt: string }[] }).content.at(-2)?.prompt).toBe('Emit the action.');
+  });
+
+  it('keeps configuration to the admin tenants', async () => {
+    const outside = await call('stranger', 'POST', '/v1/config/versions', { content: withExecutorPrompt('x'), note });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json()).toMatchObject({ code: 'DAX_E_FORBIDDEN' });
+  });
+
+  it('refuses a model policy violation with a message naming the layer', async () => {
+    const layers = originalLayers.map((layer) => (layer.name === 'DA-9' ? { ...layer, model: 'acme:big-1' } : layer));
+    const refused = await call('operator', 'POST', '/v1/config/versions', { content: layers, note });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'DAX_E_MODEL_NOT_ALLOWED', detail: expect.stringContaining('Layer DA-9') });
+  });
+
+  it('refuses a run in a domain the tenant is not allowed, with 403', async () => {
+    const refused = await call('finance-caller', 'POST', '/v1/runs', { input: 'Summarise the Q3 report', domain: 'hr' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'DAX_E_DOMAIN_FORBIDDEN' });
+    const allowed = await call('finance-caller', 'POST', '/v1/runs', { input: 'Summarise the Q3 report', domain: 'finance' });
+    expect(allowed.json()).toMatchObject({ domain: 'finance', status: 'approved' });
+  });
+});
