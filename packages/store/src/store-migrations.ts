@@ -3,8 +3,8 @@ import { createRunTables } from './migrations/0001-create-run-tables.js';
 import { createApiKeyTable } from './migrations/0002-api-keys.js';
 import { createRunEventsAndIdempotency } from './migrations/0003-run-events-and-idempotency.js';
 import { createEvidenceLog } from './migrations/0005-evidence-log.js';
-import { addRunLeases } from './migrations/0009-run-leases.js';
 import { createConfigVersionTables } from './migrations/0006-config-versions.js';
+import { addRunLeases } from './migrations/0009-run-leases.js';
 
 /** Every schema migration, keyed by name; names sort in the order they apply. */
 export const storeMigrations: Readonly<Record<string, Migration>> = {
@@ -12,8 +12,8 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '0002-api-keys': createApiKeyTable,
   '0003-run-events-and-idempotency': createRunEventsAndIdempotency,
   '0005-evidence-log': createEvidenceLog,
-  '0009-run-leases': addRunLeases,
   '0006-config-versions': createConfigVersionTables,
+  '0009-run-leases': addRunLeases,
 };
 
 /** Serves the in-code migrations to Kysely's Migrator (no files read at run time). */
