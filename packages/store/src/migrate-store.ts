@@ -24,6 +24,8 @@ export async function migrateStore(database: Kysely<unknown>): Promise<void> {
   try {
     const schema = await postgresSchemaOf(database);
     outcome = await new Migrator({
+      // Each migration stands alone, so a store that already applied a later one still takes an earlier one it lacks.
+      allowUnorderedMigrations: true,
       db: database,
       provider: storeMigrationProvider,
       ...(schema === undefined ? {} : { migrationTableSchema: schema }),
