@@ -12,6 +12,7 @@ import { createGatewayLogger } from './gateway-logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
+import { observabilityPlugin } from './plugins/observability-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   readonly clock?: Clock;
   /** Where log lines go; default standard output. */
   readonly logStream?: NodeJS.WritableStream;
+  /** Where `OTEL_*` tracing variables are read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const gatewayVersion = '0.1.0';
@@ -115,6 +118,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(fastifySwagger, openapiDocumentOptions(gatewayVersion));
   await app.register(identityPlugin);
   await app.register(limitsPlugin, { clock });
+  await app.register(observabilityPlugin, { version: gatewayVersion, ...(options.env === undefined ? {} : { env: options.env }) });
 
   await app.register(healthRoutes);
   await app.register(runsRoutes);
