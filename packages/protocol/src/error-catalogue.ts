@@ -34,6 +34,8 @@ export const errorCatalogue = {
   DAX_E_PROVIDER_UNKNOWN: { status: 500, message: 'The requested model provider is not configured.', retryable: false },
   DAX_E_SCRIPT_INVALID: { status: 500, message: 'The scripted provider file is invalid.', retryable: false },
   DAX_E_RUN_NOT_FOUND: { status: 404, message: 'No run with that id exists.', retryable: false },
+  DAX_E_VIEW_NOT_FOUND: { status: 404, message: 'No saved view with that id or name exists.', retryable: false },
+  DAX_E_VIEW_EXISTS: { status: 409, message: 'A saved view with that name already exists in this tenant.', retryable: false },
   DAX_E_RUN_ABORTED: { status: 499, message: 'The run was cancelled before it finished.', retryable: true },
   DAX_E_STORE_UNAVAILABLE: { status: 503, message: 'The run store is unavailable.', retryable: true },
   DAX_E_STORE_MIGRATION: { status: 500, message: 'The run store schema could not be migrated.', retryable: false },

@@ -16,3 +16,8 @@ export { resolveDataDir } from './resolve-data-dir.js';
 export type { RunStatusRecord } from './run-status-record.js';
 export type { StoreDatabase } from './store-database.js';
 export { storeMigrations } from './store-migrations.js';
+export { KyselySavedViewStore, savedViewStoreFor } from './kysely-saved-view-store.js';
+export type { NewSavedView } from './kysely-saved-view-store.js';
+export { KyselyTraceSearch, traceSearchFor } from './kysely-trace-search.js';
+export type { TraceSearchQuery } from './kysely-trace-search.js';
+export type { RunSearchTable, SavedViewsTable, TraceSearchDatabase } from './trace-search-database.js';
