@@ -21,6 +21,7 @@ import { openapiDocumentOptions } from './routes/openapi-document.js';
 import { openapiRoutes } from './routes/openapi-routes.js';
 import { recursionRoutes } from './routes/recursion-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
+import { tracesRoutes } from './routes/traces-routes.js';
 import { validateRoutes } from './routes/validate-routes.js';
 import { RunEventHub } from './run-event-hub.js';
 import { ShutdownController } from './shutdown-controller.js';
@@ -122,6 +123,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
 
   await app.register(healthRoutes);
   await app.register(runsRoutes);
+  await app.register(tracesRoutes);
   await app.register(validateRoutes);
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });
