@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const views = program.command('views').description('saved trace searches, shared by a tenant');
   const viewsLoader = (name: 'viewsSaveCommand' | 'viewsListCommand' | 'viewsRunCommand' | 'viewsDeleteCommand') => () =>
-    import('./commands/views-command.js').then((module) => ({ default: module[name] as (...args: never[]) => CommandAction }));
+    import('./commands/views-command.js').then((module) => ({ default: module[name] }));
   addTraceFilterOptions(views.command('save').description('save a trace search under a name').argument('<name>', 'the view name'))
     .option('--tenant <tenant>', 'local mode: the tenant (default: default)')
     .option('--json', 'print JSON')

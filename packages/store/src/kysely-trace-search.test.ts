@@ -116,7 +116,9 @@ describe.each(engines)('trace search and saved views on $name', (engine) => {
   const all = specs();
 
   beforeAll(async () => {
-    ({ store, dispose } = await engine.open());
+    const opened = await engine.open();
+    store = opened.store;
+    dispose = () => opened.dispose();
     search = traceSearchFor(store);
     views = savedViewStoreFor(store);
     for (const spec of all) {

@@ -37,7 +37,7 @@ function pricesFor(pricesFile: string | undefined): PriceTable {
  * `GET /metrics` for the `metrics` or `operator` role (admin passes too) or, when
  * `metricsPort` is set, on a separate plain-HTTP listener with no authentication.
  */
-async function observability(fastify: FastifyInstance, options: ObservabilityPluginOptions): Promise<void> {
+function observability(fastify: FastifyInstance, options: ObservabilityPluginOptions): Promise<void> {
   const settings = fastify.gatewayConfig.observability;
   const observer = new GatewayObservability({
     metrics: settings.metrics,
@@ -52,7 +52,7 @@ async function observability(fastify: FastifyInstance, options: ObservabilityPlu
     await observer.close();
   });
   const metrics = observer.metrics;
-  if (metrics === undefined) return;
+  if (metrics === undefined) return Promise.resolve();
 
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observeHttpRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
@@ -68,7 +68,7 @@ async function observability(fastify: FastifyInstance, options: ObservabilityPlu
         return reply.type(metrics.registry.contentType).send(body);
       },
     );
-    return;
+    return Promise.resolve();
   }
 
   let server: Server | undefined;
@@ -98,6 +98,7 @@ async function observability(fastify: FastifyInstance, options: ObservabilityPlu
     if (listening === undefined) return;
     await new Promise<void>((resolve) => listening.close(() => resolve()));
   });
+  return Promise.resolve();
 }
 
 export const observabilityPlugin = fastifyPlugin(observability, { name: 'dax-observability', fastify: '5.x' });

@@ -23,7 +23,9 @@ const viewParamsSchema = z.strictObject({ id: z.string().min(1).max(200) });
 const createViewSchema = z.strictObject({ name: savedViewNameSchema, filters: traceSearchFiltersSchema });
 
 function withoutPaging(query: z.infer<typeof traceQuerySchema>): TraceSearchFilters {
-  const { limit: _limit, cursor: _cursor, ...filters } = query;
+  const filters: Partial<typeof query> = { ...query };
+  delete filters.limit;
+  delete filters.cursor;
   return filters;
 }
 
