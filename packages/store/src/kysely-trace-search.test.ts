@@ -26,19 +26,20 @@ const engines: Engine[] = [
   },
   {
     name: 'Postgres',
+    // A database of its own: Kysely's migrator looks for its tables in every schema of a database.
     open: async () => {
-      const schema = `dax_trace_search_${process.pid}_${Date.now()}`;
+      const database = `dax_trace_search_${process.pid}_${Date.now()}`;
       const admin = new pg.Client(postgresSettings);
       await admin.connect();
-      await admin.query(`create schema ${schema}`);
-      const pool = new pg.Pool({ ...postgresSettings, max: 4, options: `-c search_path=${schema}` });
+      await admin.query(`create database ${database}`);
+      const pool = new pg.Pool({ ...postgresSettings, database, max: 4 });
       const store = new KyselyRunStore(new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) }));
       await store.migrate();
       return {
         store,
         dispose: async () => {
           await store.close();
-          await admin.query(`drop schema ${schema} cascade`);
+          await admin.query(`drop database ${database}`);
           await admin.end();
         },
       };
