@@ -15,6 +15,22 @@ const gateOutcomes: ReadonlyMap<string, string> = new Map([
   ['gate-escalated', 'escalated'],
 ]);
 
+const separator = '\u0000';
+
+/** Counts per label-value tuple within one run. */
+class Tally {
+  readonly #counts = new Map<string, number>();
+
+  add(...values: string[]): void {
+    const key = values.join(separator);
+    this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+  }
+
+  each(record: (count: number, ...values: string[]) => void): void {
+    for (const [key, count] of this.#counts) record(count, ...key.split(separator));
+  }
+}
+
 /** Circuit breaker states as the `dax_breaker_state` gauge encodes them. */
 export const breakerStateValues = { closed: 0, half_open: 1, open: 2 } as const;
 export type BreakerState = keyof typeof breakerStateValues;
@@ -60,7 +76,6 @@ export class DaxMetrics {
   readonly #rollbacks: Counter<'layer'>;
   readonly #halts: Counter<'layer'>;
   readonly #providerRequests: Counter<'provider' | 'model' | 'outcome'>;
-  readonly #providerDuration: Histogram<'provider' | 'model'>;
   readonly #retries: Counter<'provider' | 'model'>;
   readonly #breakerState: Gauge<'provider' | 'model'>;
   readonly #tokens: Counter<'domain' | 'model' | 'direction'>;
@@ -107,13 +122,6 @@ export class DaxMetrics {
       labelNames: ['provider', 'model', 'outcome'],
       registers,
     });
-    this.#providerDuration = new Histogram({
-      name: 'dax_provider_request_duration_seconds',
-      help: 'Duration of one model provider attempt.',
-      labelNames: ['provider', 'model'],
-      buckets: durationBuckets,
-      registers,
-    });
     this.#retries = new Counter({ name: 'dax_provider_retries_total', help: 'Attempts made after a failed attempt of the same layer call (retries and fallbacks).', labelNames: ['provider', 'model'], registers });
     this.#breakerState = new Gauge({ name: 'dax_breaker_state', help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open.', labelNames: ['provider', 'model'], registers });
     this.#tokens = new Counter({ name: 'dax_tokens_total', help: 'Model tokens by domain, model and direction (input, output).', labelNames: ['domain', 'model', 'direction'], registers });
@@ -133,12 +141,18 @@ export class DaxMetrics {
     });
   }
 
-  /** Records one run from its events (in order) and its result, when it has one. */
+  /**
+   * Records one run from its events (in order) and its result, when it has one.
+   * Counts are summed per label set first so each series is touched once per run
+   * (prom-client's per-call cost is in label handling, not in the addition).
+   */
   observeRun(events: readonly RunEvent[], result: RunResult | undefined): void {
-    const typeCounts = new Map<string, number>();
+    const typeCounts = new Tally();
+    const findings = new Tally();
+    const drift = new Tally();
     let gateEventSeen = false;
     for (const event of events as readonly LooseEvent[]) {
-      typeCounts.set(event.type, (typeCounts.get(event.type) ?? 0) + 1);
+      typeCounts.add(event.type);
       if (event.type.startsWith(gateEventPrefix)) {
         gateEventSeen = true;
         this.observeGateEvent(event);
@@ -149,11 +163,13 @@ export class DaxMetrics {
         this.#layerDuration.observe({ layer: known.layer, status: known.status }, known.durationMs / 1000);
         if (known.status === 'rolled_back') this.#rollbacks.inc({ layer: known.layer });
       } else if (known.type === 'guard-finding') {
-        this.#findings.inc({ guard: known.finding.guard, severity: known.finding.severity });
-        if (known.finding.guard === 'drift') this.#drift.inc({ layer: known.finding.layer, kind: known.finding.kind });
+        findings.add(known.finding.guard, known.finding.severity);
+        if (known.finding.guard === 'drift') drift.add(known.finding.layer, known.finding.kind);
       }
     }
-    for (const [type, count] of typeCounts) this.#events.inc({ type }, count);
+    typeCounts.each((count, type) => this.#events.inc({ type }, count));
+    findings.each((count, guard, severity) => this.#findings.inc({ guard, severity }, count));
+    drift.each((count, layer, kind) => this.#drift.inc({ layer, kind }, count));
     if (result === undefined) return;
 
     this.#runs.inc({ status: result.status, domain: result.domain });
@@ -164,20 +180,24 @@ export class DaxMetrics {
       if (result.status === 'awaiting_approval') this.#gatesOpened.inc({ domain: result.domain });
       for (const approval of result.approvals ?? []) this.#gateOutcomes.inc({ outcome: approval.decision });
     }
+    const requests = new Tally();
+    const retries = new Tally();
     for (const entry of result.trace) {
-      entry.attempts.forEach((attempt, index) => {
-        const labels = { provider: attempt.provider, model: attempt.model };
-        this.#providerRequests.inc({ ...labels, outcome: attempt.outcome });
-        this.#providerDuration.observe(labels, attempt.durationMs / 1000);
+      const attempts = entry.attempts;
+      for (let index = 0; index < attempts.length; index += 1) {
+        const attempt = attempts[index]!;
+        requests.add(attempt.provider, attempt.model, attempt.outcome);
         // An attempt right after a failed one is a retry or a fallback; a DA-X re-run starts fresh.
-        if (index > 0 && entry.attempts[index - 1]?.outcome === 'error') this.#retries.inc(labels);
-      });
+        if (index > 0 && attempts[index - 1]?.outcome === 'error') retries.add(attempt.provider, attempt.model);
+      }
     }
+    requests.each((count, provider, model, outcome) => this.#providerRequests.inc({ provider, model, outcome }, count));
+    retries.each((count, provider, model) => this.#retries.inc({ provider, model }, count));
     const { inputTokens, outputTokens } = result.usage;
     if (inputTokens > 0) this.#tokens.inc({ domain: result.domain, model: result.model, direction: 'input' }, inputTokens);
     if (outputTokens > 0) this.#tokens.inc({ domain: result.domain, model: result.model, direction: 'output' }, outputTokens);
     const cost = estimateCost(this.#prices, result.model, inputTokens, outputTokens);
-    if (cost !== undefined) this.#cost.inc({ domain: result.domain, model: result.model, currency: this.#prices.currency }, cost);
+    if (cost !== undefined && cost > 0) this.#cost.inc({ domain: result.domain, model: result.model, currency: this.#prices.currency }, cost);
   }
 
   /**
