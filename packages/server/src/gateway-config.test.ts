@@ -33,7 +33,13 @@ describe('gateway config', () => {
       shutdownGraceMs: 10_000,
       logLevel: 'info',
       limits: gatewayConfigDefaults.limits,
+      observability: gatewayConfigDefaults.observability,
     });
+  });
+
+  it('reads the observability settings from the environment', () => {
+    const config = loadGatewayConfig({ env: { DAX_METRICS: 'false', DAX_METRICS_PORT: '9464', DAX_TRACE_CONTENT: 'yes', DAX_PRICES_FILE: '/etc/dax/prices.json' } });
+    expect(config.observability).toEqual({ metrics: false, metricsPort: 9464, metricsHost: '127.0.0.1', traceContent: true, pricesFile: '/etc/dax/prices.json' });
   });
 
   it('layers file < environment < overrides, and fills nested defaults', () => {
