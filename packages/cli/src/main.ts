@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { DaxError } from '@dax/protocol';
 import { type CliIo, writeLine } from './cli-io.js';
 import { exitCodes } from './exit-codes.js';
+import { addTraceFilterOptions } from './trace-filter-options.js';
 
 /** With DAX_DEBUG=1 an operator sees the underlying cause on stderr (never shown otherwise). */
 function describeCause(error: unknown): string {
@@ -106,6 +107,55 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--url <gateway>', 'talk to this Dax gateway instead of running locally (default: $DAX_URL; key from $DAX_API_KEY)')
     .action(bind(() => import('./commands/runs-show-command.js')));
 
+  const traces = program.command('traces').description('search stored runs (trace search)');
+  addTraceFilterOptions(
+    traces
+      .command('search')
+      .description('find runs by time, status, domain, layer, risk, rule id, model, gate state or text, newest first'),
+  )
+    .option('--limit <n>', 'how many per page', '20')
+    .option('--cursor <cursor>', 'continue from a previous page')
+    .option('--tenant <tenant>', 'local mode: the tenant to search (default: default)')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', 'talk to this Dax gateway instead of the local store (default: $DAX_URL; key from $DAX_API_KEY)')
+    .addHelpText('after', '\nExamples:\n  dax traces search --layer DA-3 --from 2026-01-01T00:00:00Z\n  dax traces search --status awaiting_approval --gate pending --json\n  dax traces search --text "northwind" --model grok-4')
+    .action(bind(() => import('./commands/traces-search-command.js')));
+
+  const views = program.command('views').description('saved trace searches, shared by a tenant');
+  const viewsLoader = (name: 'viewsSaveCommand' | 'viewsListCommand' | 'viewsRunCommand' | 'viewsDeleteCommand') => () =>
+    import('./commands/views-command.js').then((module) => ({ default: module[name] }));
+  addTraceFilterOptions(views.command('save').description('save a trace search under a name').argument('<name>', 'the view name'))
+    .option('--tenant <tenant>', 'local mode: the tenant (default: default)')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', 'talk to this Dax gateway (default: $DAX_URL; key from $DAX_API_KEY)')
+    .addHelpText('after', '\nExamples:\n  dax views save "drift in payments" --layer DA-3 --domain payments')
+    .action(bind(viewsLoader('viewsSaveCommand')));
+  views
+    .command('list')
+    .description("list the tenant's saved views")
+    .option('--tenant <tenant>', 'local mode: the tenant (default: default)')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', 'talk to this Dax gateway (default: $DAX_URL; key from $DAX_API_KEY)')
+    .action(bind(viewsLoader('viewsListCommand')));
+  views
+    .command('run')
+    .description("run a saved view's search")
+    .argument('<view>', 'the view id or name')
+    .option('--limit <n>', 'how many per page', '20')
+    .option('--cursor <cursor>', 'continue from a previous page')
+    .option('--tenant <tenant>', 'local mode: the tenant (default: default)')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', 'talk to this Dax gateway (default: $DAX_URL; key from $DAX_API_KEY)')
+    .action(bind(viewsLoader('viewsRunCommand')));
+  views
+    .command('delete')
+    .description('delete a saved view')
+    .argument('<view>', 'the view id or name')
+    .option('--tenant <tenant>', 'local mode: the tenant (default: default)')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', 'talk to this Dax gateway (default: $DAX_URL; key from $DAX_API_KEY)')
+    .action(bind(viewsLoader('viewsDeleteCommand')));
+
   const config = program.command('config').description('work with the layer configuration');
   config
     .command('validate')
@@ -185,7 +235,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .command('create')
     .description('create an API key bound to a tenant and roles; prints the key once')
     .requiredOption('--tenant <tenant>', 'the tenant the key acts for')
-    .requiredOption('--role <role>', 'caller | approver | reviewer | admin | auditor | operator (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .requiredOption('--role <role>', 'caller | approver | reviewer | admin | auditor | operator | metrics (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--name <name>', 'a label to recognise the key by')
     .option('--json', 'print JSON (includes the key)')
     .addHelpText('after', '\nExamples:\n  dax keys create --tenant acme --role admin --name bootstrap\n  dax keys create --tenant acme --role caller --role auditor')

@@ -49,6 +49,8 @@ export const errorCatalogue = {
   DAX_E_EGRESS_DENIED: { status: 502, message: 'The outbound host is not a registered provider; no connection was opened.', retryable: false },
   DAX_E_TLS_PIN_MISMATCH: { status: 502, message: "The provider's TLS certificate does not match its pinned key.", retryable: false },
   DAX_E_RUN_NOT_FOUND: { status: 404, message: 'No run with that id exists.', retryable: false },
+  DAX_E_VIEW_NOT_FOUND: { status: 404, message: 'No saved view with that id or name exists.', retryable: false },
+  DAX_E_VIEW_EXISTS: { status: 409, message: 'A saved view with that name already exists in this tenant.', retryable: false },
   DAX_E_RUN_ABORTED: { status: 499, message: 'The run was cancelled before it finished.', retryable: true },
   DAX_E_RUN_ABANDONED: { status: 500, message: 'The process running the run stopped; the run was failed after its lease expired.', retryable: true },
   DAX_E_RUN_DEADLINE: { status: 504, message: 'The run did not finish within its deadline.', retryable: true },

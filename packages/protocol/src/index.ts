@@ -41,3 +41,12 @@ export type {
   RunEventType,
   RunStartEvent,
 } from './run-event.js';
+export {
+  gateStateSchema,
+  savedViewNameSchema,
+  savedViewSchema,
+  tracePageSchema,
+  traceSearchFiltersSchema,
+  traceSummarySchema,
+} from './trace-search.js';
+export type { GateState, SavedView, TracePage, TraceSearchFilters, TraceSummary } from './trace-search.js';

@@ -14,6 +14,7 @@ import { identityPlugin } from './plugins/identity-plugin.js';
 import { connectRedis } from './connect-redis.js';
 import { leaseSweepPlugin } from './plugins/lease-sweep-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
+import { observabilityPlugin } from './plugins/observability-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
@@ -24,6 +25,7 @@ import { openapiDocumentOptions } from './routes/openapi-document.js';
 import { openapiRoutes } from './routes/openapi-routes.js';
 import { recursionRoutes } from './routes/recursion-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
+import { tracesRoutes } from './routes/traces-routes.js';
 import { validateRoutes } from './routes/validate-routes.js';
 import { RunEventHub } from './run-event-hub.js';
 import { ShutdownController } from './shutdown-controller.js';
@@ -38,6 +40,8 @@ export interface GatewayOptions {
   readonly clock?: Clock;
   /** Where log lines go; default standard output. */
   readonly logStream?: NodeJS.WritableStream;
+  /** Where `OTEL_*` tracing variables are read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const gatewayVersion = '0.1.0';
@@ -134,9 +138,11 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     ...(redis === undefined ? {} : { redis, redisKeyPrefix: config.redisKeyPrefix }),
   });
   await app.register(leaseSweepPlugin);
+  await app.register(observabilityPlugin, { version: gatewayVersion, ...(options.env === undefined ? {} : { env: options.env }) });
 
   await app.register(healthRoutes);
   await app.register(runsRoutes);
+  await app.register(tracesRoutes);
   await app.register(validateRoutes);
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });

@@ -19,6 +19,22 @@ export interface ExecuteRunOptions {
   readonly onEvent?: (event: RunEvent) => void;
   /** Cancels the run (the run is then recorded as failed with DAX_E_RUN_ABORTED). */
   readonly signal?: AbortSignal;
+  /** The caller's W3C `traceparent` (and `tracestate`): the run's spans continue that trace. */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
+}
+
+/** Metrics and spans of a run; their failure is logged and never changes the run's outcome. */
+function observeRun(fastify: FastifyInstance, events: readonly RunEvent[], result: RunResult | undefined, options: ExecuteRunOptions): void {
+  try {
+    fastify.observability.observeRun(events, result, {
+      tenant: options.identity.tenant,
+      ...(options.traceparent === undefined ? {} : { traceparent: options.traceparent }),
+      ...(options.tracestate === undefined ? {} : { tracestate: options.tracestate }),
+    });
+  } catch (error) {
+    fastify.log.warn({ err: error, runId: result?.runId }, 'run metrics or spans not recorded');
+  }
 }
 
 function usageTokens(result: RunResult): number {
@@ -39,9 +55,10 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
   const events: RunEvent[] = [];
   let runId: string | undefined;
   let release: (() => void) | undefined;
+  let result: RunResult | undefined;
   try {
     release = await fastify.runLimits.acquire(identity);
-    const result = await fastify.dax.run({
+    result = await fastify.dax.run({
       input: run.input,
       tenant: identity.tenant,
       signal: options.signal === undefined ? ticket.signal : AbortSignal.any([ticket.signal, options.signal]),
@@ -72,6 +89,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
         fastify.log.warn({ err: error, runId }, 'run events could not be stored; replay after the run ends is incomplete');
       }
       fastify.runHub.end(runId);
+      observeRun(fastify, events, result, options);
     }
     ticket.done();
   }

@@ -30,6 +30,11 @@ export const gatewayEnvVariables = {
   DAX_RATE_PER_TENANT: 'limits.requestsPerMinutePerTenant',
   DAX_MAX_CONCURRENT_RUNS: 'limits.concurrentRunsPerTenant',
   DAX_DAILY_TOKEN_BUDGET: 'limits.dailyTokenBudgetPerTenant',
+  DAX_METRICS: 'observability.metrics',
+  DAX_METRICS_PORT: 'observability.metricsPort',
+  DAX_METRICS_HOST: 'observability.metricsHost',
+  DAX_TRACE_CONTENT: 'observability.traceContent',
+  DAX_PRICES_FILE: 'observability.pricesFile',
 } as const;
 
 const numericSettings: ReadonlySet<string> = new Set([
@@ -42,7 +47,9 @@ const numericSettings: ReadonlySet<string> = new Set([
   'limits.requestsPerMinutePerTenant',
   'limits.concurrentRunsPerTenant',
   'limits.dailyTokenBudgetPerTenant',
+  'observability.metricsPort',
 ]);
+const booleanSettings: ReadonlySet<string> = new Set(['tls.requestCert', 'observability.metrics', 'observability.traceContent']);
 const integerPattern = /^-?\d+$/;
 const trueWords: ReadonlySet<string> = new Set(['1', 'true', 'yes', 'on']);
 const falseWords: ReadonlySet<string> = new Set(['0', 'false', 'no', 'off']);
@@ -50,7 +57,7 @@ const falseWords: ReadonlySet<string> = new Set(['0', 'false', 'no', 'off']);
 /** Turns an environment string into the setting's type; leaves it a string when it does not fit (validation then names it). */
 function convert(path: string, raw: string): unknown {
   if (numericSettings.has(path)) return integerPattern.test(raw) ? Number(raw) : raw;
-  if (path === 'tls.requestCert') {
+  if (booleanSettings.has(path)) {
     const word = raw.toLowerCase();
     return trueWords.has(word) ? true : falseWords.has(word) ? false : raw;
   }

@@ -36,7 +36,13 @@ describe('gateway config', () => {
       redisKeyPrefix: 'dax:',
       limits: gatewayConfigDefaults.limits,
       governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'], groupMembers: {}, tenantDomains: {} },
+      observability: gatewayConfigDefaults.observability,
     });
+  });
+
+  it('reads the observability settings from the environment', () => {
+    const config = loadGatewayConfig({ env: { DAX_METRICS: 'false', DAX_METRICS_PORT: '9464', DAX_TRACE_CONTENT: 'yes', DAX_PRICES_FILE: '/etc/dax/prices.json' } });
+    expect(config.observability).toEqual({ metrics: false, metricsPort: 9464, metricsHost: '127.0.0.1', traceContent: true, pricesFile: '/etc/dax/prices.json' });
   });
 
   it('layers file < environment < overrides, and fills nested defaults', () => {

@@ -22,6 +22,7 @@ export const gatewayConfigDefaults = {
   },
   oidc: { tenantClaim: 'tenant', rolesClaim: 'roles', algorithms: ['RS256', 'ES256', 'EdDSA'] },
   governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'] },
+  observability: { metrics: true, metricsHost: '127.0.0.1', traceContent: false },
 } as const;
 
 const defaults = gatewayConfigDefaults;
@@ -85,6 +86,18 @@ const governanceSchema = z.strictObject({
   tenantDomains: z.record(z.string().min(1), z.array(domainNameSchema)).default({}),
 });
 
+const observabilitySchema = z.strictObject({
+  /** Serve Prometheus metrics (at /metrics for the `metrics` role, or on `metricsPort`). */
+  metrics: z.boolean().default(defaults.observability.metrics),
+  /** Serve /metrics on this separate port (no authentication; bind it to an internal interface) instead of the API port. */
+  metricsPort: z.number().int().min(0).max(65_535).optional(),
+  metricsHost: z.string().min(1).default(defaults.observability.metricsHost),
+  /** Put redacted layer outputs on trace spans (off: spans carry no message content). */
+  traceContent: z.boolean().default(defaults.observability.traceContent),
+  /** Price table for the estimated cost metric; default the bundled config/prices.json. */
+  pricesFile: z.string().min(1).optional(),
+});
+
 /** The gateway's settings: strict (an unknown setting is an error), defaults filled in. */
 export const gatewayConfigSchema = z.strictObject({
   host: z.string().min(1).default(defaults.host),
@@ -112,6 +125,7 @@ export const gatewayConfigSchema = z.strictObject({
   limits: limitsSchema.prefault({}),
   oidc: oidcSchema.optional(),
   governance: governanceSchema.prefault({}),
+  observability: observabilitySchema.prefault({}),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

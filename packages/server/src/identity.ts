@@ -1,5 +1,5 @@
 /** Roles a caller can hold; routes check them. */
-export const roles = ['caller', 'approver', 'reviewer', 'admin', 'auditor', 'operator'] as const;
+export const roles = ['caller', 'approver', 'reviewer', 'admin', 'auditor', 'operator', 'metrics'] as const;
 export type Role = (typeof roles)[number];
 
 /** Who is calling, as the gateway knows them after authentication. */

@@ -35,3 +35,8 @@ export type { EvidenceLogProblem, EvidenceLogReport } from './verify-evidence-lo
 export type { RunEnvelopeCheck, RunEvidenceReport } from './verify-run-evidence.js';
 export type { ConfigAuditTable, ConfigVersionDatabase, ConfigVersionsTable } from './config-version-database.js';
 export { configVersionStoreFor, KyselyConfigVersionStore } from './kysely-config-version-store.js';
+export { KyselySavedViewStore, savedViewStoreFor } from './kysely-saved-view-store.js';
+export type { NewSavedView } from './kysely-saved-view-store.js';
+export { KyselyTraceSearch, traceSearchFor } from './kysely-trace-search.js';
+export type { TraceSearchQuery } from './kysely-trace-search.js';
+export type { RunSearchTable, SavedViewsTable, TraceSearchDatabase } from './trace-search-database.js';

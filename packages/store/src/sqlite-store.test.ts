@@ -53,7 +53,7 @@ describe('openSqliteStore', () => {
         .prepare("select name from sqlite_master where type = 'table' and name like 'run%' order by name")
         .pluck()
         .all();
-      expect(tables).toEqual(['run_events', 'run_findings', 'run_layers', 'run_states', 'runs']);
+      expect(tables).toEqual(expect.arrayContaining(['run_events', 'run_findings', 'run_layers', 'run_search', 'run_states', 'runs']));
     } finally {
       inspector.close();
     }

@@ -3,6 +3,7 @@ import { DaxError, type RunResult } from '@dax/protocol';
 import type { Kysely } from 'kysely';
 import type { RunStoreQueries } from './run-store-queries.js';
 import type { RunFindingsTable, StoreDatabase } from './store-database.js';
+import { writeRunSearch } from './write-run-search.js';
 
 /** Rows per multi-row insert: well under every engine's bound-parameter limit. */
 const findingsPerInsert = 500;
@@ -58,6 +59,8 @@ export async function writeRunResult(
       .values(rows.slice(start, start + findingsPerInsert))
       .execute();
   }
+
+  await writeRunSearch(transaction, result);
 
   await transaction.executeQuery(
     pausedState === undefined

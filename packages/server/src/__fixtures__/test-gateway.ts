@@ -27,6 +27,8 @@ export interface TestGatewayOptions {
   readonly script?: Record<string, unknown>;
   /** Listen on 127.0.0.1 and a free port. */
   readonly listen?: boolean;
+  /** Environment for `OTEL_*` tracing settings; default none (tracing off). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A gateway over an in-memory store, with captured logs. */
@@ -42,7 +44,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     provider = `scripted:${file}`;
   }
   const config = parseGatewayConfig({ provider, ...options.config });
-  const app = await createGateway({ config, store, logStream });
+  const app = await createGateway({ config, store, logStream, env: options.env ?? {} });
   let baseUrl = '';
   if (options.listen === true) {
     await app.listen({ host: '127.0.0.1', port: 0 });

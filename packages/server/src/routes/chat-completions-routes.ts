@@ -14,6 +14,7 @@ import { ChatRequestError } from '../chat-request-error.js';
 import { chatRunExtension } from '../chat-run-extension.js';
 import { streamChatCompletion } from '../chat-stream.js';
 import { executeRun, type GatewayRunInput } from '../execute-run.js';
+import { traceContextOf } from '../trace-context-of.js';
 import { requireRole } from '../require-role.js';
 
 const modelParamsSchema = z.object({ model: z.string() });
@@ -109,7 +110,7 @@ async function chatCompletion(
   };
   const execute = async (onEvent?: (event: RunEvent) => void): Promise<RunResult> => {
     // As on POST /v1/runs, a caller going away does not stop its run: it finishes and is stored.
-    const result = await executeRun(fastify, { identity: request.identity, run, ...(onEvent === undefined ? {} : { onEvent }) });
+    const result = await executeRun(fastify, { identity: request.identity, run, ...traceContextOf(request), ...(onEvent === undefined ? {} : { onEvent }) });
     request.log.info({ runId: result.runId, status: result.status }, 'chat completion run finished');
     return result;
   };

@@ -7,6 +7,7 @@ import { requireRole } from '../require-role.js';
 import { streamRunEvents } from '../sse-replay-run.js';
 import { streamNewRun } from '../sse-start-run.js';
 import { lastEventIdOf, wantsEventStream } from '../sse-stream.js';
+import { traceContextOf } from '../trace-context-of.js';
 import { idempotencyKeyOf, requestHashOf } from './run-idempotency.js';
 import {
   runListPageSchema,
@@ -78,8 +79,8 @@ async function startRun(fastify: FastifyInstance, request: FastifyRequest<{ Body
   let result: RunResult | undefined;
   try {
     result = streaming
-      ? await streamNewRun(fastify, request, reply, { identity, run: body })
-      : await executeRun(fastify, { identity, run: body });
+      ? await streamNewRun(fastify, request, reply, { identity, run: body, ...traceContextOf(request) })
+      : await executeRun(fastify, { identity, run: body, ...traceContextOf(request) });
   } catch (error) {
     if (key !== undefined) await fastify.idempotency.release(identity.tenant, key).catch(() => undefined);
     throw error;
