@@ -16,6 +16,9 @@ import {
   type TraceEntry,
 } from '@dax/protocol';
 import type { Kysely } from 'kysely';
+import type { DataHandlingDatabase } from './data/data-handling-database.js';
+import type { KeyWrapper } from './data/key-wrapper.js';
+import { RunTextVault } from './data/run-text-vault.js';
 import { migrateStore } from './migrate-store.js';
 import { parseStored, validateStored, type StoredShape } from './parse-stored.js';
 import { pausedRunStateShape } from './paused-run-state-shape.js';
@@ -37,6 +40,10 @@ const runStatusOrRunning: StoredShape<RunStatus | typeof runningStatus> = {
 
 export interface KyselyRunStoreOptions {
   readonly clock?: Clock;
+  /** Wraps per-subject data keys; without one, runs naming a subject are refused (DAX_E_DATA_KEY_UNAVAILABLE). */
+  readonly keyWrapper?: KeyWrapper;
+  /** Makes removed data unrecoverable from the database files (SQLite: WAL checkpoint and VACUUM). */
+  readonly compact?: () => Promise<void>;
 }
 
 /**
@@ -48,12 +55,30 @@ export class KyselyRunStore implements RunStore {
   readonly #database: Kysely<StoreDatabase>;
   readonly #clock: Clock;
   readonly #queries: RunStoreQueries;
+  readonly #vault: RunTextVault;
+  readonly #compact: () => Promise<void>;
   #closed = false;
 
   constructor(database: Kysely<StoreDatabase>, options: KyselyRunStoreOptions = {}) {
     this.#database = database;
     this.#clock = options.clock ?? systemClock;
     this.#queries = prepareRunStoreQueries(database);
+    this.#vault = new RunTextVault(database.withTables<DataHandlingDatabase>(), options.keyWrapper, this.#clock);
+    this.#compact = options.compact ?? (() => Promise.resolve());
+  }
+
+  /** Encrypts and decrypts the texts of runs that name a data subject. */
+  get vault(): RunTextVault {
+    return this.#vault;
+  }
+
+  /** Makes deleted rows unrecoverable from the database files where the engine allows it. */
+  async compact(): Promise<void> {
+    try {
+      await this.#compact();
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
   }
 
   /** The Kysely database under this store, for repositories that share it (API keys). */
@@ -69,6 +94,7 @@ export class KyselyRunStore implements RunStore {
   async startRun(record: RunStartRecord): Promise<void> {
     let inserted: bigint | undefined;
     try {
+      await this.#vault.beginRun(record.runId, record.tenant, record.subjectId);
       const outcome = await this.#database.executeQuery(
         this.#queries.insertRun({
           runId: record.runId,
@@ -98,13 +124,14 @@ export class KyselyRunStore implements RunStore {
       throw new DaxError('DAX_E_INTERNAL', { detail: 'A layer checkpoint index must be a non-negative integer.' });
     }
     try {
+      const stored = await this.#vault.sealEntry(runId, index, entry);
       await this.#database.executeQuery(
         this.#queries.upsertLayer({
           runId,
           layerIndex: index,
           layer: entry.layer,
           status: entry.status,
-          entryJson: JSON.stringify(entry),
+          entryJson: JSON.stringify(stored),
         }),
       );
     } catch (cause) {
@@ -115,24 +142,29 @@ export class KyselyRunStore implements RunStore {
   async finishRun(result: RunResult, pausedState?: PausedRunState): Promise<void> {
     const now = this.#clock.now().toISOString();
     try {
+      const stored = await this.#vault.sealResult(result);
+      const storedState = pausedState === undefined ? undefined : await this.#vault.sealState(result.runId, pausedState);
       await this.#database
         .transaction()
-        .execute((transaction) => writeRunResult(transaction, this.#queries, result, pausedState, now));
+        .execute((transaction) => writeRunResult(transaction, this.#queries, stored, storedState, now));
     } catch (cause) {
       throw storeFailure(cause);
     }
+    if (result.status !== 'awaiting_approval') this.#vault.endRun(result.runId);
   }
 
   async getRun(runId: string, tenant?: string): Promise<RunResult | undefined> {
-    let row: { tenant: string; result_json: string | null } | undefined;
+    let row: { tenant: string; subject_id: string | null; result_json: string | null } | undefined;
+    let key: Uint8Array | null | undefined;
     try {
       row = (await this.#database.executeQuery(this.#queries.selectResult({ runId }))).rows[0];
+      if (row === undefined || row.result_json === null) return undefined;
+      if (tenant !== undefined && row.tenant !== tenant) return undefined;
+      key = await this.#vault.readKey(row.tenant, row.subject_id);
     } catch (cause) {
       throw storeFailure(cause);
     }
-    if (row === undefined || row.result_json === null) return undefined;
-    if (tenant !== undefined && row.tenant !== tenant) return undefined;
-    return parseStored(runResultSchema, row.result_json);
+    return this.#vault.openResult(parseStored(runResultSchema, row.result_json), key);
   }
 
   /** Status of any run, including one still running; undefined if unknown or another tenant's. */
@@ -204,12 +236,16 @@ export class KyselyRunStore implements RunStore {
 
   async getPausedState(runId: string): Promise<PausedRunState | undefined> {
     let row: { state_json: string } | undefined;
+    let key: Uint8Array | null | undefined = null;
     try {
       row = (await this.#database.executeQuery(this.#queries.selectState({ runId }))).rows[0];
+      if (row === undefined) return undefined;
+      const owner = await this.#database.selectFrom('runs').select(['tenant', 'subject_id']).where('run_id', '=', runId).executeTakeFirst();
+      if (owner !== undefined) key = await this.#vault.readKey(owner.tenant, owner.subject_id);
     } catch (cause) {
       throw storeFailure(cause);
     }
-    return row === undefined ? undefined : parseStored(pausedRunStateShape, row.state_json);
+    return this.#vault.openState(runId, parseStored(pausedRunStateShape, row.state_json), key);
   }
 
   /** Releases the database. Safe to call more than once; later calls on the store fail. */

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type { KeyWrapper } from './data/key-wrapper.js';
+import { loadMasterKey } from './data/load-master-key.js';
+import { createLocalKeyWrapper } from './data/local-key-wrapper.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import { statementCacheDatabase } from './statement-cache-database.js';
 import type { StoreDatabase } from './store-database.js';
@@ -17,6 +21,10 @@ export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing. */
   readonly busyTimeoutMs?: number;
   readonly clock?: Clock;
+  /** Wraps per-subject data keys; default the master key from the environment or `<dataDir>/master.key`. */
+  readonly keyWrapper?: KeyWrapper;
+  /** Where DAX_MASTER_KEY / DAX_MASTER_KEY_FILE are read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const defaultFileName = 'dax.db';
@@ -52,13 +60,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
   }
 
   let connection: Database.Database;
+  let keyWrapper: KeyWrapper;
   try {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    keyWrapper = options.keyWrapper ?? createLocalKeyWrapper(loadMasterKey(options.env ?? process.env, options.dataDir));
     connection = openConnection(join(options.dataDir, fileName), busyTimeoutMs);
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options.clock);
+  return storeOver(connection, options.clock, keyWrapper);
 }
 
 /**
@@ -66,7 +76,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
  * queries): for library use without a disk, tests and benchmark baselines. Nothing
  * survives `close()`.
  */
-export async function openMemoryStore(options: { readonly clock?: Clock } = {}): Promise<KyselyRunStore> {
+export async function openMemoryStore(
+  options: { readonly clock?: Clock; readonly keyWrapper?: KeyWrapper } = {},
+): Promise<KyselyRunStore> {
   let connection: Database.Database;
   try {
     connection = new Database(':memory:');
@@ -74,14 +86,22 @@ export async function openMemoryStore(options: { readonly clock?: Clock } = {}):
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, options.clock);
+  return storeOver(connection, options.clock, options.keyWrapper ?? createLocalKeyWrapper(randomBytes(32)));
 }
 
-async function storeOver(connection: Database.Database, clock: Clock | undefined): Promise<KyselyRunStore> {
+/** Checkpoints the WAL into the main file, truncates it and rebuilds the file without free pages. */
+function compactSqlite(connection: Database.Database): Promise<void> {
+  connection.pragma('wal_checkpoint(TRUNCATE)');
+  connection.exec('VACUUM');
+  connection.pragma('wal_checkpoint(TRUNCATE)');
+  return Promise.resolve();
+}
+
+async function storeOver(connection: Database.Database, clock: Clock | undefined, keyWrapper: KeyWrapper): Promise<KyselyRunStore> {
   const database = new Kysely<StoreDatabase>({
     dialect: new SqliteDialect({ database: statementCacheDatabase(connection) }),
   });
-  const store = new KyselyRunStore(database, { clock });
+  const store = new KyselyRunStore(database, { clock, keyWrapper, compact: () => compactSqlite(connection) });
   try {
     await store.migrate();
   } catch (error) {
