@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
-import { systemClock, type Clock } from '@dax/core';
+import { dataClassByLayerName, systemClock, type Clock } from '@dax/core';
+import { createRedactionService } from '@dax/guards';
 import { createDax, type Dax } from '@dax/runtime';
 import { idempotencyStoreFor, openSqliteStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -14,6 +15,7 @@ import { identityPlugin } from './plugins/identity-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
+import { dsrRoutes } from './routes/dsr-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { keysRoutes } from './routes/keys-routes.js';
 import { openapiDocumentOptions } from './routes/openapi-document.js';
@@ -21,6 +23,7 @@ import { openapiRoutes } from './routes/openapi-routes.js';
 import { recursionRoutes } from './routes/recursion-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
 import { validateRoutes } from './routes/validate-routes.js';
+import { RetentionSweep } from './retention-sweep.js';
 import { RunEventHub } from './run-event-hub.js';
 import { ShutdownController } from './shutdown-controller.js';
 import { readTlsOptions } from './tls-options.js';
@@ -72,8 +75,13 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     throw error;
   }
 
+  const redaction = createRedactionService({ enabled: config.dataHandling.redaction });
   const app = Fastify({
-    loggerInstance: createGatewayLogger({ level: config.logLevel, ...(options.logStream === undefined ? {} : { stream: options.logStream }) }),
+    loggerInstance: createGatewayLogger({
+      level: config.logLevel,
+      redaction,
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdOf,
     requestIdHeader: false,
@@ -92,6 +100,15 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   app.decorate('runEvents', runEventsStoreFor(store));
   app.decorate('idempotency', idempotencyStoreFor(store, { clock }));
   app.decorate('shutdown', shutdown);
+  app.decorate('redaction', redaction);
+  const retentionSweep = new RetentionSweep({
+    store,
+    policy: config.dataHandling.retentionDays,
+    classOf: dataClassByLayerName(dax.config),
+    intervalMs: config.dataHandling.retentionSweepMs,
+    clock,
+    log: app.log,
+  });
   app.setValidatorCompiler(validatorCompiler);
   // Bodies are JSON only: anything else is 415 DAX_E_UNSUPPORTED_MEDIA_TYPE.
   app.removeContentTypeParser('text/plain');
@@ -105,7 +122,12 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     runHub.endAll();
     if (outcome.finished + outcome.cancelled > 0) app.log.info(outcome, 'in-flight runs drained');
   });
+  app.addHook('onReady', () => {
+    retentionSweep.start();
+    return Promise.resolve();
+  });
   app.addHook('onClose', async () => {
+    await retentionSweep.stop();
     if (options.dax === undefined) await dax.close();
     if (ownsStore) await store.close();
   });
@@ -122,6 +144,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });
   await app.register(chatCompletionsRoutes);
+  await app.register(dsrRoutes, { ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }) });
   await app.register(openapiRoutes);
   return app;
 }

@@ -19,6 +19,11 @@ export const gatewayConfigDefaults = {
     dailyTokenBudgetPerTenant: 5_000_000,
   },
   oidc: { tenantClaim: 'tenant', rolesClaim: 'roles', algorithms: ['RS256', 'ES256', 'EdDSA'] },
+  dataHandling: {
+    redaction: true,
+    retentionDays: { restricted: 30, confidential: 90, internal: 365, public: null },
+    retentionSweepMs: 3_600_000,
+  },
 } as const;
 
 const defaults = gatewayConfigDefaults;
@@ -65,6 +70,25 @@ const oidcSchema = z.strictObject({
     .default(() => [...defaults.oidc.algorithms]),
 });
 
+const retentionDaysSchema = positiveInteger.nullable();
+const retentionDefaults = defaults.dataHandling.retentionDays;
+
+const dataHandlingSchema = z.strictObject({
+  /** The redaction service over logs and problem details. */
+  redaction: z.boolean().default(defaults.dataHandling.redaction),
+  /** Days texts of each data class are kept; null keeps them. */
+  retentionDays: z
+    .strictObject({
+      restricted: retentionDaysSchema.default(retentionDefaults.restricted),
+      confidential: retentionDaysSchema.default(retentionDefaults.confidential),
+      internal: retentionDaysSchema.default(retentionDefaults.internal),
+      public: retentionDaysSchema.default(retentionDefaults.public),
+    })
+    .prefault({}),
+  /** How often the retention sweep runs; 0 turns it off. */
+  retentionSweepMs: z.number().int().min(0).default(defaults.dataHandling.retentionSweepMs),
+});
+
 /** The gateway's settings: strict (an unknown setting is an error), defaults filled in. */
 export const gatewayConfigSchema = z.strictObject({
   host: z.string().min(1).default(defaults.host),
@@ -83,6 +107,7 @@ export const gatewayConfigSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(defaults.logLevel),
   limits: limitsSchema.prefault({}),
   oidc: oidcSchema.optional(),
+  dataHandling: dataHandlingSchema.prefault({}),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
