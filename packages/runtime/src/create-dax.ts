@@ -73,7 +73,7 @@ export function createDax(options: DaxOptions = {}): Dax {
 
   let storePromise: Promise<RunStore> | undefined;
   const store = (): Promise<RunStore> => {
-    storePromise ??= options.store === undefined ? openSqliteStore({ dataDir: paths.dataDir }) : Promise.resolve(options.store);
+    storePromise ??= options.store === undefined ? openSqliteStore({ dataDir: paths.dataDir, env }) : Promise.resolve(options.store);
     return storePromise;
   };
   let enginePromise: Promise<Engine> | undefined;
