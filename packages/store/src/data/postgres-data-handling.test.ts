@@ -33,7 +33,7 @@ async function openSchemaStore(schema: string): Promise<KyselyRunStore> {
   });
   // Kysely's migrator finds its tables by name in any schema: name this one explicitly.
   const outcome = await new Migrator({ db: database, provider: storeMigrationProvider, migrationTableSchema: schema }).migrateToLatest();
-  if (outcome.error !== undefined) throw outcome.error;
+  if (outcome.error !== undefined) throw new Error('The store migrations failed on Postgres.', { cause: outcome.error });
   return new KyselyRunStore(database, { keyWrapper: createLocalKeyWrapper(masterKey) });
 }
 

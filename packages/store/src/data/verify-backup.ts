@@ -33,7 +33,10 @@ function isManifest(value: unknown): value is BackupManifest {
     typeof manifest.createdAt === 'string' &&
     Array.isArray(manifest.migrations) &&
     Array.isArray(manifest.tables) &&
-    manifest.tables.every((table) => typeof table.name === 'string' && Number.isSafeInteger(table.rows) && typeof table.sha256 === 'string')
+    (manifest.tables as unknown[]).every((entry) => {
+      const table = entry as Partial<Record<'name' | 'rows' | 'sha256', unknown>> | null;
+      return table !== null && typeof table.name === 'string' && Number.isSafeInteger(table.rows) && typeof table.sha256 === 'string';
+    })
   );
 }
 
