@@ -144,7 +144,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });
   await app.register(chatCompletionsRoutes);
-  await app.register(dsrRoutes, { ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }) });
+  const ledgerDir = config.dataDir ?? (ownsStore ? resolveDataDir() : undefined);
+  await app.register(dsrRoutes, { ...(ledgerDir === undefined ? {} : { dataDir: ledgerDir }) });
   await app.register(openapiRoutes);
   return app;
 }
