@@ -112,6 +112,7 @@ export class KyselyRunStore implements RunStore {
       throw storeFailure(cause);
     }
     if (inserted === 0n) {
+      this.#vault.endRun(record.runId);
       throw new DaxError('DAX_E_STORE_UNAVAILABLE', {
         detail: 'A run with the same id already exists.',
         retryable: false,

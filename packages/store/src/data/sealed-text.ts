@@ -1,3 +1,4 @@
+import { DaxError } from '@dax/protocol';
 import { openBytes, sealBytes } from './seal-bytes.js';
 
 const sealedPrefix = 'dax-enc:v1:';
@@ -24,5 +25,9 @@ export function sealText(key: Uint8Array, runId: string, path: string, text: str
 export function openText(key: Uint8Array, runId: string, path: string, text: string): string {
   if (!isSealedText(text)) return text;
   const sealed = Buffer.from(text.slice(sealedPrefix.length), 'base64');
-  return openBytes(key, sealed, additionalData(runId, path)).toString('utf8');
+  try {
+    return openBytes(key, sealed, additionalData(runId, path)).toString('utf8');
+  } catch (cause) {
+    throw new DaxError('DAX_E_DATA_KEY_UNAVAILABLE', { detail: `A stored text of run ${runId} does not decrypt (field ${path}).`, cause });
+  }
 }
