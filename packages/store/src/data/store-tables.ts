@@ -7,11 +7,15 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  */
 export async function listStoreTables(database: Kysely<unknown>): Promise<string[]> {
   const postgres = database.getExecutor().adapter instanceof PostgresAdapter;
-  let tables = await database.introspection.getTables();
+  let tables: string[];
   let parentsOf: (table: string) => Promise<string[]>;
   if (postgres) {
-    const schema = (await sql<{ name: string }>`select current_schema() as name`.execute(database)).rows[0]?.name;
-    tables = tables.filter((table) => table.schema === schema);
+    // Only this schema: Kysely's introspector reads every schema and fails when another is dropped meanwhile.
+    tables = (
+      await sql<{ name: string }>`
+        select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(database)
+    ).rows.map((row) => row.name);
     const links = (
       await sql<{ child: string; parent: string }>`
         select tc.table_name as child, ccu.table_name as parent
@@ -22,10 +26,11 @@ export async function listStoreTables(database: Kysely<unknown>): Promise<string
     ).rows;
     parentsOf = (table) => Promise.resolve(links.filter((link) => link.child === table).map((link) => link.parent));
   } else {
+    tables = (await database.introspection.getTables()).filter((table) => !table.isView).map((table) => table.name);
     parentsOf = async (table) =>
       (await sql<{ parent: string }>`select "table" as parent from pragma_foreign_key_list(${table})`.execute(database)).rows.map((row) => row.parent);
   }
-  const names = tables.filter((table) => !table.isView).map((table) => table.name).sort();
+  const names = tables.filter((name) => !name.startsWith('kysely_migration')).sort();
   const parents = new Map<string, string[]>();
   for (const name of names) parents.set(name, (await parentsOf(name)).filter((parent) => parent !== name && names.includes(parent)));
   const ordered: string[] = [];
