@@ -61,6 +61,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--include-reasons', 'ask each layer for {output, reason} JSON')
     .option('--provider <provider>', 'offline | scripted:<file> | a provider id (xai, openai, anthropic, local)')
     .option('--domain <domain>', 'policy domain of the run', 'default')
+    .option('--subject <id>', 'data subject the run concerns: its texts are stored encrypted with the subject\'s key (for erasure)')
     .option('--url <gateway>', 'talk to this Dax gateway instead of running locally (default: $DAX_URL; key from $DAX_API_KEY)')
     .addHelpText('after', '\nExamples:\n  dax run "Draft a polite reply thanking Dana for the Q3 report"\n  dax run --json --provider scripted:drill.json "Wire 2,500 EUR to ACME"')
     .action(bind(() => import('./commands/run-command.js')));
@@ -156,6 +157,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--url <gateway>', 'talk to this Dax gateway (default: $DAX_URL; key from $DAX_API_KEY)')
     .action(bind(viewsLoader('viewsDeleteCommand')));
 
+  const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
   const config = program.command('config').description('work with the layer configuration');
   config
     .command('validate')
@@ -163,7 +165,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument('[path]', 'layer file (default: the active configuration)')
     .option('--json', 'print JSON')
     .action(bind(() => import('./commands/config-validate-command.js')));
-  const repeatable = (value: string, previous: string[] = []) => [...previous, value];
   config
     .command('propose')
     .description('propose a new version of a domain\'s layer file (or of the model policy)')
@@ -280,6 +281,49 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--url <gateway>', 'export from this Dax gateway (auditor key in $DAX_API_KEY) instead of the local store')
     .addHelpText('after', '\nExamples:\n  dax evidence export run_123 --out evidence/\n  openssl pkeyutl -verify -pubin -inkey evidence/public-key.pem -rawin -in evidence/pae.bin -sigfile evidence/signature.bin')
     .action(bind(() => import('./commands/evidence-export-command.js')));
+  const dsr = program.command('dsr').description('data subject requests on the embedded store: erase or export a person');
+  dsr
+    .command('erase')
+    .description("destroy a subject's data key and texts; run metadata and evidence remain")
+    .requiredOption('--subject <id>', 'the subject id runs were started with')
+    .option('--tenant <tenant>', 'the tenant the subject belongs to', 'default')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  dax dsr erase --subject customer-4711 --tenant acme')
+    .action(bind(() => import('./commands/dsr-erase-command.js')));
+  dsr
+    .command('export')
+    .description("print everything stored about a subject (runs and texts) as JSON")
+    .requiredOption('--subject <id>', 'the subject id runs were started with')
+    .option('--tenant <tenant>', 'the tenant the subject belongs to', 'default')
+    .option('--out <file>', 'write to this file (mode 0600) instead of standard output')
+    .action(bind(() => import('./commands/dsr-export-command.js')));
+
+  const retention = program.command('retention').description('data retention of the embedded store');
+  retention
+    .command('apply')
+    .description('remove texts older than their data class allows, leaving tombstones')
+    .option('--dry-run', 'count what would be removed, change nothing')
+    .option('--days <class=days>', 'override a class, e.g. restricted=7 or public=forever (repeatable)', repeatable)
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  dax retention apply --dry-run\n  dax retention apply --days restricted=7')
+    .action(bind(() => import('./commands/retention-apply-command.js')));
+
+  program
+    .command('backup')
+    .description('write a signed backup of every table of the embedded store')
+    .requiredOption('--out <file>', 'the backup file to create (must not exist)')
+    .option('--json', 'print JSON')
+    .action(bind(() => import('./commands/backup-command.js')));
+
+  program
+    .command('restore')
+    .description('restore a backup into an empty store, verifying it completely first')
+    .argument('<file>', 'the backup file')
+    .option('--public-key <pem>', 'trust manifests signed by this Ed25519 public key (repeatable; the data directory\'s own key is trusted)', repeatable)
+    .option('--erasure-ledger <file>', 'apply the erasures in this ledger file too (repeatable)', repeatable)
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  dax backup --out dax-2026-01-31.backup\n  dax --data-dir /srv/dax-new restore dax-2026-01-31.backup --public-key backup-key.pub.pem')
+    .action(bind(() => import('./commands/restore-command.js')));
 
   program
     .command('serve')

@@ -3,6 +3,7 @@ export { buildLayerPrompt, plainSuffix, reasonsSuffix } from './build-layer-prom
 export { dataClassSchema, layerEntrySchema, layerFileSchema, layerGuardNameSchema, modelRefSchema } from './layer-config.js';
 export type { DataClass, LayerConfig, LayerEntry, LayerGuardName } from './layer-config.js';
 export { loadLayerConfig, parseLayerConfig } from './parse-layer-config.js';
+export { dataClassByLayerName, defaultLayerDataClasses, layerDataClass } from './layer-data-class.js';
 export type {
   Anchor,
   AnchorEntity,

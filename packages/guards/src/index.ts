@@ -1,6 +1,8 @@
 export { createGuardSuite } from './create-guard-suite.js';
 export type { GuardSuiteOptions } from './create-guard-suite.js';
 export { redactText } from './redact-text.js';
+export { createRedactionService } from './create-redaction-service.js';
+export type { RedactionService, RedactionServiceOptions } from './create-redaction-service.js';
 export { checkDrift, describeDrift, extractAnchor, maskEntityValue } from './drift/index.js';
 export { detectInjection, injectionRules } from './injection/index.js';
 export type { InjectionRule } from './injection/index.js';

@@ -87,6 +87,10 @@ export const errorCatalogue = {
   DAX_E_LIMITS_UNAVAILABLE: { status: 503, message: 'The shared limits store cannot be reached; requests are refused until it is back.', retryable: true },
   DAX_E_SHUTTING_DOWN: { status: 503, message: 'The gateway is shutting down; retry on another replica.', retryable: true },
   DAX_E_NOT_READY: { status: 503, message: 'The gateway is not ready.', retryable: true },
+  DAX_E_DATA_KEY_UNAVAILABLE: { status: 500, message: 'A data key or the master key is unavailable; the texts were not stored or read.', retryable: false },
+  DAX_E_BACKUP_CORRUPT: { status: 400, message: 'The backup file is damaged or incomplete; nothing was restored.', retryable: false },
+  DAX_E_BACKUP_SIGNATURE: { status: 400, message: 'The backup manifest signature does not verify with a trusted key; nothing was restored.', retryable: false },
+  DAX_E_RESTORE_NOT_EMPTY: { status: 409, message: 'A backup can only be restored into an empty store.', retryable: false },
   DAX_E_INTERNAL: { status: 500, message: 'An internal error occurred.', retryable: false },
 } as const satisfies Record<string, ErrorCatalogueEntry>;
 

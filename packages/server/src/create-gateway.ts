@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
-import { systemClock, type Clock } from '@dax/core';
+import { dataClassByLayerName, systemClock, type Clock } from '@dax/core';
+import { createRedactionService } from '@dax/guards';
 import { createDax, type Dax } from '@dax/runtime';
 import { idempotencyStoreFor, openRunStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -19,6 +20,7 @@ import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
 import { configRoutes } from './routes/config-routes.js';
+import { dsrRoutes } from './routes/dsr-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { keysRoutes } from './routes/keys-routes.js';
 import { openapiDocumentOptions } from './routes/openapi-document.js';
@@ -27,6 +29,7 @@ import { recursionRoutes } from './routes/recursion-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
 import { tracesRoutes } from './routes/traces-routes.js';
 import { validateRoutes } from './routes/validate-routes.js';
+import { RetentionSweep } from './retention-sweep.js';
 import { RunEventHub } from './run-event-hub.js';
 import { ShutdownController } from './shutdown-controller.js';
 import { readTlsOptions } from './tls-options.js';
@@ -90,8 +93,13 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
 
   const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
 
+  const redaction = createRedactionService({ enabled: config.dataHandling.redaction });
   const app = Fastify({
-    loggerInstance: createGatewayLogger({ level: config.logLevel, ...(options.logStream === undefined ? {} : { stream: options.logStream }) }),
+    loggerInstance: createGatewayLogger({
+      level: config.logLevel,
+      redaction,
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdOf,
     requestIdHeader: false,
@@ -110,6 +118,15 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   app.decorate('runEvents', runEventsStoreFor(store));
   app.decorate('idempotency', idempotencyStoreFor(store, { clock }));
   app.decorate('shutdown', shutdown);
+  app.decorate('redaction', redaction);
+  const retentionSweep = new RetentionSweep({
+    store,
+    policy: config.dataHandling.retentionDays,
+    classOf: dataClassByLayerName(dax.config),
+    intervalMs: config.dataHandling.retentionSweepMs,
+    clock,
+    log: app.log,
+  });
   app.setValidatorCompiler(validatorCompiler);
   // Bodies are JSON only: anything else is 415 DAX_E_UNSUPPORTED_MEDIA_TYPE.
   app.removeContentTypeParser('text/plain');
@@ -123,7 +140,12 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     runHub.endAll();
     if (outcome.finished + outcome.cancelled > 0) app.log.info(outcome, 'in-flight runs drained');
   });
+  app.addHook('onReady', () => {
+    retentionSweep.start();
+    return Promise.resolve();
+  });
   app.addHook('onClose', async () => {
+    await retentionSweep.stop();
     if (options.dax === undefined) await dax.close();
     if (ownsStore) await store.close();
     redis?.disconnect();
@@ -149,6 +171,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(evidenceRoutes);
   await app.register(configRoutes);
   await app.register(chatCompletionsRoutes);
+  const ledgerDir = config.dataDir ?? (ownsStore ? resolveDataDir() : undefined);
+  await app.register(dsrRoutes, { ...(ledgerDir === undefined ? {} : { dataDir: ledgerDir }) });
   await app.register(openapiRoutes);
   return app;
 }

@@ -37,6 +37,7 @@ describe('gateway config', () => {
       limits: gatewayConfigDefaults.limits,
       governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'], groupMembers: {}, tenantDomains: {} },
       observability: gatewayConfigDefaults.observability,
+      dataHandling: gatewayConfigDefaults.dataHandling,
     });
   });
 

@@ -23,6 +23,11 @@ export const gatewayConfigDefaults = {
   oidc: { tenantClaim: 'tenant', rolesClaim: 'roles', algorithms: ['RS256', 'ES256', 'EdDSA'] },
   governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'] },
   observability: { metrics: true, metricsHost: '127.0.0.1', traceContent: false },
+  dataHandling: {
+    redaction: true,
+    retentionDays: { restricted: 30, confidential: 90, internal: 365, public: null },
+    retentionSweepMs: 3_600_000,
+  },
 } as const;
 
 const defaults = gatewayConfigDefaults;
@@ -98,6 +103,25 @@ const observabilitySchema = z.strictObject({
   pricesFile: z.string().min(1).optional(),
 });
 
+const retentionDaysSchema = positiveInteger.nullable();
+const retentionDefaults = defaults.dataHandling.retentionDays;
+
+const dataHandlingSchema = z.strictObject({
+  /** The redaction service over logs and problem details. */
+  redaction: z.boolean().default(defaults.dataHandling.redaction),
+  /** Days texts of each data class are kept; null keeps them. */
+  retentionDays: z
+    .strictObject({
+      restricted: retentionDaysSchema.default(retentionDefaults.restricted),
+      confidential: retentionDaysSchema.default(retentionDefaults.confidential),
+      internal: retentionDaysSchema.default(retentionDefaults.internal),
+      public: retentionDaysSchema.default(retentionDefaults.public),
+    })
+    .prefault({}),
+  /** How often the retention sweep runs; 0 turns it off. */
+  retentionSweepMs: z.number().int().min(0).default(defaults.dataHandling.retentionSweepMs),
+});
+
 /** The gateway's settings: strict (an unknown setting is an error), defaults filled in. */
 export const gatewayConfigSchema = z.strictObject({
   host: z.string().min(1).default(defaults.host),
@@ -106,9 +130,9 @@ export const gatewayConfigSchema = z.strictObject({
   dataDir: z.string().min(1).optional(),
   /** `postgres://…` selects the Postgres store (several replicas); unset keeps the embedded store. */
   databaseUrl: z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL').optional(),
-  /** `redis://…` shares rate limits, concurrency slots, budgets and circuit breakers between replicas. */
   /** How long a running run's lease lasts without a heartbeat; expired runs are failed `DAX_E_RUN_ABANDONED`. */
   runLeaseTtlMs: z.number().int().min(1_000).default(defaults.runLeaseTtlMs),
+  /** `redis://…` shares rate limits, concurrency slots, budgets and circuit breakers between replicas. */
   redisUrl: z.string().regex(/^rediss?:\/\//i, 'must be a redis:// or rediss:// URL').optional(),
   /** Prefix of every Redis key, so that several deployments can share one Redis. */
   redisKeyPrefix: z.string().min(1).max(64).default(defaults.redisKeyPrefix),
@@ -126,6 +150,7 @@ export const gatewayConfigSchema = z.strictObject({
   oidc: oidcSchema.optional(),
   governance: governanceSchema.prefault({}),
   observability: observabilitySchema.prefault({}),
+  dataHandling: dataHandlingSchema.prefault({}),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,3 +1,4 @@
+import type { RedactionService } from '@dax/guards';
 import type { Dax } from '@dax/runtime';
 import type { KyselyIdempotencyStore, KyselyRunEventsStore, KyselyRunStore } from '@dax/store';
 import type { GatewayConfig } from './gateway-config.js';
@@ -17,6 +18,8 @@ declare module 'fastify' {
     runEvents: KyselyRunEventsStore;
     /** Idempotency-Key records of POST /v1/runs. */
     idempotency: KyselyIdempotencyStore;
+    /** The one redaction service: log lines, problem details, request and response logging. */
+    redaction: RedactionService;
     /** In-flight run tracking for graceful shutdown. */
     shutdown: ShutdownController;
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { createRedactionService, type RedactionService } from '@dax/guards';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
 
 /**
@@ -34,6 +35,8 @@ export interface GatewayLoggerOptions {
   readonly level: LevelWithSilent;
   /** Where JSON lines go; default standard output. */
   readonly stream?: NodeJS.WritableStream;
+  /** Applied to every message and every string field; default the redaction service, on. */
+  readonly redaction?: RedactionService;
 }
 
 const queryStart = /\?.*$/s;
@@ -58,11 +61,26 @@ function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
-/** The gateway's pino logger: JSON lines, redacted paths, request and error serializers that keep data out. */
+/**
+ * The gateway's pino logger: JSON lines, redacted paths (credentials, inputs),
+ * request and error serializers that keep data out, and the redaction service
+ * over every message and string field, so personal data or a secret that reaches
+ * a log call some other way still becomes a placeholder.
+ */
 export function createGatewayLogger(options: GatewayLoggerOptions): Logger {
+  const redaction = options.redaction ?? createRedactionService();
   return pino(
     {
       level: options.level,
+      hooks: {
+        logMethod(inputArgs, method) {
+          const redacted = inputArgs.map((argument: unknown) => (typeof argument === 'string' ? redaction.redactText(argument) : argument));
+          method.apply(this, redacted as Parameters<typeof method>);
+        },
+      },
+      formatters: {
+        log: (object) => redaction.redactValue(object),
+      },
       redact: { paths: [...redactedLogPaths], censor: '[redacted]' },
       serializers: {
         req: serializeRequest,

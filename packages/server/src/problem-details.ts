@@ -1,3 +1,4 @@
+import { createRedactionService, type RedactionService } from '@dax/guards';
 import { errorCatalogue, type DaxError, type ErrorCode } from '@dax/protocol';
 import { z } from 'zod';
 
@@ -39,14 +40,25 @@ export function retryAfterSecondsOf(error: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
 }
 
-/** The caller-safe body for a DaxError: catalogue title, the error's safe detail, never a cause. */
-export function toProblemDetails(error: DaxError, requestId: string, instance: string): ProblemDetails {
+const defaultRedaction = createRedactionService();
+
+/**
+ * The caller-safe body for a DaxError: catalogue title, the error's detail passed
+ * through the redaction service (personal data and secrets become placeholders),
+ * never a cause.
+ */
+export function toProblemDetails(
+  error: DaxError,
+  requestId: string,
+  instance: string,
+  redaction: RedactionService = defaultRedaction,
+): ProblemDetails {
   const title = errorCatalogue[error.code].message;
   return {
     type: problemType(error.code),
     title,
     status: error.status,
-    detail: error.detail ?? title,
+    detail: error.detail === undefined ? title : redaction.redactText(error.detail),
     instance,
     code: error.code,
     retryable: error.retryable,

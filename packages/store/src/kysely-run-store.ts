@@ -22,6 +22,9 @@ import type { Kysely } from 'kysely';
 import type { EvidenceDatabase } from './evidence-database.js';
 import { ephemeralEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import { KyselyEvidenceLog } from './kysely-evidence-log.js';
+import type { DataHandlingDatabase } from './data/data-handling-database.js';
+import type { KeyWrapper } from './data/key-wrapper.js';
+import { RunTextVault } from './data/run-text-vault.js';
 import { migrateStore } from './migrate-store.js';
 import { verifyRunEvidence, type RunEvidenceReport } from './verify-run-evidence.js';
 import { parseStored, validateStored, type StoredShape } from './parse-stored.js';
@@ -58,6 +61,10 @@ export interface KyselyRunStoreOptions {
    * long as the process (fine for tests; `openSqliteStore` passes a persistent key).
    */
   readonly evidence?: EvidenceSettings;
+  /** Wraps per-subject data keys; without one, runs naming a subject are refused (DAX_E_DATA_KEY_UNAVAILABLE). */
+  readonly keyWrapper?: KeyWrapper;
+  /** Makes removed data unrecoverable from the database files (SQLite: WAL checkpoint and VACUUM). */
+  readonly compact?: () => Promise<void>;
 }
 
 /** Default lease: longer than any layer's default timeout with its retries. */
@@ -87,6 +94,8 @@ export class KyselyRunStore implements RunStore {
   readonly #leaseTtlMs: number;
   readonly #heartbeat: RunLeaseHeartbeat;
   readonly #evidence: KyselyEvidenceLog;
+  readonly #vault: RunTextVault;
+  readonly #compact: () => Promise<void>;
   #closed = false;
 
   constructor(database: Kysely<StoreDatabase>, options: KyselyRunStoreOptions = {}) {
@@ -101,6 +110,8 @@ export class KyselyRunStore implements RunStore {
     this.#heartbeat = new RunLeaseHeartbeat(Math.max(1, Math.floor(this.#leaseTtlMs / 3)), (runId) => this.#renewLease(runId));
     this.#queries = prepareRunStoreQueries(database, this.#engine);
     this.#evidence = new KyselyEvidenceLog(database.withTables<EvidenceDatabase>(), options.evidence ?? ephemeralEvidenceSettings());
+    this.#vault = new RunTextVault(database.withTables<DataHandlingDatabase>(), options.keyWrapper, this.#clock);
+    this.#compact = options.compact ?? (() => Promise.resolve());
   }
 
   /** The owner id this store writes on the runs it starts. */
@@ -134,6 +145,20 @@ export class KyselyRunStore implements RunStore {
     return this.#evidence;
   }
 
+  /** Encrypts and decrypts the texts of runs that name a data subject. */
+  get vault(): RunTextVault {
+    return this.#vault;
+  }
+
+  /** Makes deleted rows unrecoverable from the database files where the engine allows it. */
+  async compact(): Promise<void> {
+    try {
+      await this.#compact();
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
+  }
+
   /** The Kysely database under this store, for repositories that share it (API keys). */
   get database(): Kysely<StoreDatabase> {
     return this.#database;
@@ -147,6 +172,7 @@ export class KyselyRunStore implements RunStore {
   async startRun(record: RunStartRecord): Promise<void> {
     let inserted: bigint | undefined;
     try {
+      await this.#vault.beginRun(record.runId, record.tenant, record.subjectId);
       const outcome = await this.#database.executeQuery(
         this.#queries.insertRun({
           runId: record.runId,
@@ -167,6 +193,7 @@ export class KyselyRunStore implements RunStore {
       throw storeFailure(cause);
     }
     if (inserted === 0n) {
+      this.#vault.endRun(record.runId);
       throw new DaxError('DAX_E_STORE_UNAVAILABLE', {
         detail: 'A run with the same id already exists.',
         retryable: false,
@@ -179,13 +206,14 @@ export class KyselyRunStore implements RunStore {
       throw new DaxError('DAX_E_INTERNAL', { detail: 'A layer checkpoint index must be a non-negative integer.' });
     }
     try {
+      const stored = await this.#vault.sealEntry(runId, index, entry);
       await this.#database.executeQuery(
         this.#queries.upsertLayer({
           runId,
           layerIndex: index,
           layer: entry.layer,
           status: entry.status,
-          entryJson: JSON.stringify(entry),
+          entryJson: JSON.stringify(stored),
         }),
       );
     } catch (cause) {
@@ -210,12 +238,15 @@ export class KyselyRunStore implements RunStore {
     this.#heartbeat.release(result.runId);
     const now = this.#clock.now().toISOString();
     try {
-      return await this.#database.transaction().execute(async (transaction) => {
+      const sealed = await this.#vault.sealResult(result);
+      const storedState = pausedState === undefined ? undefined : await this.#vault.sealState(result.runId, pausedState);
+      const stored = await this.#database.transaction().execute(async (transaction) => {
         const evidenceIds = await this.#evidence.appendRun(transaction as unknown as Kysely<EvidenceDatabase>, result, now);
-        const stored: RunResult = { ...result, evidenceIds };
-        await writeRunResult(transaction, this.#queries, stored, pausedState, now);
-        return stored;
+        await writeRunResult(transaction, this.#queries, { ...sealed, evidenceIds }, storedState, now);
+        return { ...result, evidenceIds };
       });
+      if (result.status !== 'awaiting_approval') this.#vault.endRun(result.runId);
+      return stored;
     } catch (cause) {
       const failure = evidenceOrStoreFailure(cause);
       if (failure.code !== 'DAX_E_EVIDENCE_SIGNING_FAILED') throw failure;
@@ -234,25 +265,29 @@ export class KyselyRunStore implements RunStore {
     };
     delete (failed as { pausedAt?: string }).pausedAt;
     try {
+      const sealed = await this.#vault.sealResult(failed);
       await this.#database
         .transaction()
-        .execute((transaction) => writeRunResult(transaction, this.#queries, failed, undefined, now));
+        .execute((transaction) => writeRunResult(transaction, this.#queries, sealed, undefined, now));
     } catch (cause) {
       throw storeFailure(cause);
     }
+    this.#vault.endRun(result.runId);
     return failed;
   }
 
   async getRun(runId: string, tenant?: string): Promise<RunResult | undefined> {
-    let row: { tenant: string; result_json: string | null } | undefined;
+    let row: { tenant: string; subject_id: string | null; result_json: string | null } | undefined;
+    let key: Uint8Array | null | undefined;
     try {
       row = (await this.#database.executeQuery(this.#queries.selectResult({ runId }))).rows[0];
+      if (row === undefined || row.result_json === null) return undefined;
+      if (tenant !== undefined && row.tenant !== tenant) return undefined;
+      key = await this.#vault.readKey(row.tenant, row.subject_id);
     } catch (cause) {
       throw storeFailure(cause);
     }
-    if (row === undefined || row.result_json === null) return undefined;
-    if (tenant !== undefined && row.tenant !== tenant) return undefined;
-    return parseStored(runResultSchema, row.result_json);
+    return this.#vault.openResult(parseStored(runResultSchema, row.result_json), key);
   }
 
   /** Status of any run, including one still running; undefined if unknown or another tenant's. */
@@ -343,12 +378,16 @@ export class KyselyRunStore implements RunStore {
 
   async getPausedState(runId: string): Promise<PausedRunState | undefined> {
     let row: { state_json: string } | undefined;
+    let key: Uint8Array | null | undefined = null;
     try {
       row = (await this.#database.executeQuery(this.#queries.selectState({ runId }))).rows[0];
+      if (row === undefined) return undefined;
+      const owner = await this.#database.selectFrom('runs').select(['tenant', 'subject_id']).where('run_id', '=', runId).executeTakeFirst();
+      if (owner !== undefined) key = await this.#vault.readKey(owner.tenant, owner.subject_id);
     } catch (cause) {
       throw storeFailure(cause);
     }
-    return row === undefined ? undefined : parseStored(pausedRunStateShape, row.state_json);
+    return this.#vault.openState(runId, parseStored(pausedRunStateShape, row.state_json), key);
   }
 
   /** Releases the database. Safe to call more than once; later calls on the store fail. */

@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ephemeralEvidenceSettings, resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
+import type { KeyWrapper } from './data/key-wrapper.js';
+import { loadMasterKey } from './data/load-master-key.js';
+import { createLocalKeyWrapper } from './data/local-key-wrapper.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import type { StoreDatabase } from './store-database.js';
 import { storeFailure } from './store-failure.js';
@@ -20,8 +24,10 @@ export interface PostgresStoreOptions {
   /** Evidence key settings; default from `env` (`DAX_EVIDENCE_KEY[_FILE]`), else the key generated in `dataDir`. */
   readonly evidence?: EvidenceSettings;
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Where a generated evidence key and retired keys live when the environment names none. */
+  /** Where a generated evidence key, retired keys and the master key live when the environment names none. */
   readonly dataDir?: string;
+  /** Wraps per-subject data keys; default the master key from `DAX_MASTER_KEY[_FILE]` or `<dataDir>/master.key`. */
+  readonly keyWrapper?: KeyWrapper;
 }
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -59,6 +65,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const keyNamed = (options.env ?? process.env).DAX_EVIDENCE_KEY !== undefined || (options.env ?? process.env).DAX_EVIDENCE_KEY_FILE !== undefined;
   const evidence =
     options.evidence === undefined && options.dataDir === undefined && !keyNamed ? ephemeralEvidenceSettings() : await resolveEvidenceSettings(options);
+  let keyWrapper: KeyWrapper;
+  try {
+    keyWrapper =
+      options.keyWrapper ??
+      createLocalKeyWrapper(options.dataDir === undefined ? randomBytes(32) : loadMasterKey(options.env ?? process.env, options.dataDir));
+  } catch (cause) {
+    throw storeFailure(cause);
+  }
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
@@ -81,6 +95,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     leaseOwner: options.leaseOwner,
     leaseTtlMs: options.leaseTtlMs,
     evidence,
+    keyWrapper,
   });
   try {
     await store.migrate();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Clock } from '@dax/core';
@@ -5,6 +6,9 @@ import { DaxError } from '@dax/protocol';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { ephemeralEvidenceSettings, resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
+import type { KeyWrapper } from './data/key-wrapper.js';
+import { loadMasterKey } from './data/load-master-key.js';
+import { createLocalKeyWrapper } from './data/local-key-wrapper.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import { statementCacheDatabase } from './statement-cache-database.js';
 import type { StoreDatabase } from './store-database.js';
@@ -24,12 +28,17 @@ export interface SqliteStoreOptions {
   readonly leaseTtlMs?: number;
   /** Evidence key settings; default from `env` (`DAX_EVIDENCE_KEY[_FILE]`) or the key generated in `dataDir`. */
   readonly evidence?: EvidenceSettings;
-  /** Where `DAX_EVIDENCE_*` settings are read; default `process.env`. */
+  /** Wraps per-subject data keys; default the master key from the environment or `<dataDir>/master.key`. */
+  readonly keyWrapper?: KeyWrapper;
+  /** Where `DAX_EVIDENCE_*` and `DAX_MASTER_KEY[_FILE]` are read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 
-type StoreOverOptions = Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs'> & { readonly evidence: EvidenceSettings };
+type StoreOverOptions = Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs'> & {
+  readonly evidence: EvidenceSettings;
+  readonly keyWrapper: KeyWrapper;
+};
 
 const defaultFileName = 'dax.db';
 const defaultBusyTimeoutMs = 5_000;
@@ -64,8 +73,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
   }
 
   let connection: Database.Database;
+  let keyWrapper: KeyWrapper;
   try {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    keyWrapper = options.keyWrapper ?? createLocalKeyWrapper(loadMasterKey(options.env ?? process.env, options.dataDir));
   } catch (cause) {
     throw storeFailure(cause);
   }
@@ -75,7 +86,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, { ...options, evidence });
+  return storeOver(connection, { ...options, evidence, keyWrapper });
 }
 
 /**
@@ -84,7 +95,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
  * survives `close()`.
  */
 export async function openMemoryStore(
-  options: Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs' | 'evidence'> = {},
+  options: Pick<SqliteStoreOptions, 'clock' | 'leaseOwner' | 'leaseTtlMs' | 'evidence' | 'keyWrapper'> = {},
 ): Promise<KyselyRunStore> {
   let connection: Database.Database;
   try {
@@ -93,7 +104,19 @@ export async function openMemoryStore(
   } catch (cause) {
     throw storeFailure(cause);
   }
-  return storeOver(connection, { ...options, evidence: options.evidence ?? ephemeralEvidenceSettings() });
+  return storeOver(connection, {
+    ...options,
+    evidence: options.evidence ?? ephemeralEvidenceSettings(),
+    keyWrapper: options.keyWrapper ?? createLocalKeyWrapper(randomBytes(32)),
+  });
+}
+
+/** Checkpoints the WAL into the main file, truncates it and rebuilds the file without free pages. */
+function compactSqlite(connection: Database.Database): Promise<void> {
+  connection.pragma('wal_checkpoint(TRUNCATE)');
+  connection.exec('VACUUM');
+  connection.pragma('wal_checkpoint(TRUNCATE)');
+  return Promise.resolve();
 }
 
 async function storeOver(connection: Database.Database, options: StoreOverOptions): Promise<KyselyRunStore> {
@@ -105,6 +128,8 @@ async function storeOver(connection: Database.Database, options: StoreOverOption
     leaseOwner: options.leaseOwner,
     leaseTtlMs: options.leaseTtlMs,
     evidence: options.evidence,
+    keyWrapper: options.keyWrapper,
+    compact: () => compactSqlite(connection),
   });
   try {
     await store.migrate();

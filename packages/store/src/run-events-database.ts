@@ -25,7 +25,7 @@ export interface IdempotencyRecordsTable {
 // Type aliases (not interfaces) so Kysely's `withTables` accepts them.
 export type RunEventsDatabase = {
   run_events: RunEventsTable;
-  runs: { run_id: string; tenant: string };
+  runs: { run_id: string; tenant: string; subject_id: string | null };
 };
 
 export type IdempotencyDatabase = {

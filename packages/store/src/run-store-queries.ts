@@ -64,7 +64,7 @@ export interface RunStoreQueries {
   readonly deleteFindings: PreparedQuery<RunIdValues, never>;
   readonly deleteState: PreparedQuery<RunIdValues, never>;
   readonly upsertState: PreparedQuery<UpsertStateValues, never>;
-  readonly selectResult: PreparedQuery<RunIdValues, { tenant: string; result_json: string | null }>;
+  readonly selectResult: PreparedQuery<RunIdValues, { tenant: string; subject_id: string | null; result_json: string | null }>;
   readonly selectState: PreparedQuery<RunIdValues, { state_json: string }>;
 }
 
@@ -172,7 +172,7 @@ export function prepareRunStoreQueries(database: Kysely<StoreDatabase>, engine: 
     ),
 
     selectResult: prepareQuery((slot: Slot<RunIdValues>) =>
-      database.selectFrom('runs').select(['tenant', 'result_json']).where('run_id', '=', slot('runId')),
+      database.selectFrom('runs').select(['tenant', 'subject_id', 'result_json']).where('run_id', '=', slot('runId')),
     ),
 
     selectState: prepareQuery((slot: Slot<RunIdValues>) =>

@@ -12,6 +12,7 @@ interface RunOptions {
   readonly includeReasons?: boolean;
   readonly provider?: string;
   readonly domain: string;
+  readonly subject?: string;
   readonly url?: string;
 }
 
@@ -31,6 +32,7 @@ export default function runCommand(words: string[], options: RunOptions): Comman
         input,
         domain: options.domain,
         includeReasons: options.includeReasons === true,
+        ...(options.subject === undefined ? {} : { subjectId: options.subject }),
         ...(onEvent === undefined ? {} : { onEvent }),
       });
       if (options.json === true) writeLine(io.stdout, JSON.stringify(result, null, 2));

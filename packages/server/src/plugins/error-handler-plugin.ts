@@ -23,7 +23,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   else request.log.info(fields, 'request refused');
   const retryAfter = retryAfterSecondsOf(thrown) ?? retryAfterSecondsOf(error);
   if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
-  return reply.code(error.status).type(problemContentType).send(toProblemDetails(error, request.id, pathOf(request)));
+  return reply.code(error.status).type(problemContentType).send(toProblemDetails(error, request.id, pathOf(request), request.server.redaction));
 }
 
 function errorHandlerPluginBody(fastify: FastifyInstance, options: ErrorHandlerPluginOptions): Promise<void> {
