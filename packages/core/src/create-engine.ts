@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DaxError, type RunResult } from '@dax/protocol';
 import { systemClock } from './clock.js';
-import { defaultEngineLimits, type EngineLimits, type EngineOptions, type RunRequest } from './engine-options.js';
+import { defaultEngineLimits, type EngineLimits, type EngineOptions, type ResumeRequest, type RunRequest } from './engine-options.js';
 import type { LayerConfig } from './layer-config.js';
 import { RunExecution } from './run-execution.js';
 
@@ -10,6 +10,11 @@ export interface Engine {
   readonly limits: EngineLimits;
   /** Runs one intent through every layer. Rejects only for bad input or an unavailable store. */
   run(request: RunRequest): Promise<RunResult>;
+  /**
+   * Continues a run paused at DA-7 once its gate is decided. Only one caller
+   * across replicas wins the paused run; the others get `DAX_E_RUN_NOT_PAUSED`.
+   */
+  resume(request: ResumeRequest): Promise<RunResult>;
 }
 
 function validateRequest(request: RunRequest, limits: EngineLimits): void {
@@ -44,6 +49,29 @@ export function createEngine(options: EngineOptions): Engine {
     run(request: RunRequest): Promise<RunResult> {
       validateRequest(request, limits);
       return new RunExecution(dependencies, request, createRunId()).execute();
+    },
+    async resume(request: ResumeRequest): Promise<RunResult> {
+      const { store } = dependencies;
+      if (store.reopenPausedRun === undefined) {
+        throw new DaxError('DAX_E_RUN_NOT_PAUSED', { detail: 'This store cannot resume paused runs.' });
+      }
+      const reopened = await store.reopenPausedRun(request.runId);
+      if (reopened === undefined) throw new DaxError('DAX_E_RUN_NOT_PAUSED');
+      const state = reopened.state as { tenant?: unknown; domain?: unknown; includeReasons?: unknown };
+      const execution = new RunExecution(
+        dependencies,
+        {
+          input: '',
+          ...(typeof state.tenant === 'string' ? { tenant: state.tenant } : {}),
+          ...(typeof state.domain === 'string' ? { domain: state.domain } : {}),
+          includeReasons: request.includeReasons ?? state.includeReasons === true,
+          ...(request.signal === undefined ? {} : { signal: request.signal }),
+          ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
+        },
+        request.runId,
+        { result: reopened.result, state: reopened.state, approvals: request.approvals, eventSeq: request.eventSeq ?? 0 },
+      );
+      return execution.resume(reopened.state);
     },
   };
 }

@@ -60,6 +60,12 @@ export const errorCatalogue = {
   DAX_E_BUDGET_EXHAUSTED: { status: 429, message: "The tenant's daily token budget is spent.", retryable: false },
   DAX_E_SHUTTING_DOWN: { status: 503, message: 'The gateway is shutting down; retry on another replica.', retryable: true },
   DAX_E_NOT_READY: { status: 503, message: 'The gateway is not ready.', retryable: true },
+  DAX_E_GATE_NOT_FOUND: { status: 404, message: 'No human gate with that id exists.', retryable: false },
+  DAX_E_GATE_CLOSED: { status: 409, message: 'The human gate is already decided or expired.', retryable: false },
+  DAX_E_GATE_ALREADY_DECIDED: { status: 409, message: 'You have already decided on this gate; a second approver must be someone else.', retryable: false },
+  DAX_E_GATE_SELF_APPROVAL: { status: 403, message: 'The caller who started a run cannot approve or deny it.', retryable: false },
+  DAX_E_GATE_NOT_ON_CALL: { status: 403, message: 'Only the on-call members of the routed rotation can decide this gate.', retryable: false },
+  DAX_E_RUN_NOT_PAUSED: { status: 409, message: 'The run is not paused at a human gate (it may have been resumed elsewhere).', retryable: false },
   DAX_E_INTERNAL: { status: 500, message: 'An internal error occurred.', retryable: false },
 } as const satisfies Record<string, ErrorCatalogueEntry>;
 

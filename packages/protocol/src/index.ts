@@ -33,6 +33,8 @@ export type {
   Usage,
 } from './run-types.js';
 export type {
+  GateEvent,
+  GateEventType,
   GuardFindingEvent,
   LayerEndEvent,
   LayerStartEvent,
@@ -41,3 +43,5 @@ export type {
   RunEventType,
   RunStartEvent,
 } from './run-event.js';
+export { gateDecisionSchema, gateSchema, gateStatusSchema, gateNotificationSchema } from './gate-types.js';
+export type { Gate, GateDecision, GateNotification, GateStatus } from './gate-types.js';

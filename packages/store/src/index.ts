@@ -16,3 +16,6 @@ export { resolveDataDir } from './resolve-data-dir.js';
 export type { RunStatusRecord } from './run-status-record.js';
 export type { StoreDatabase } from './store-database.js';
 export { storeMigrations } from './store-migrations.js';
+export type { GateDatabase, GateDecisionsTable, GateOutboxTable, GatesTable } from './gate-database.js';
+export { gateStoreFor, KyselyGateStore, openGateStatuses } from './kysely-gate-store.js';
+export type { DueNotification, GateListQuery, GateRecord, GateTransition, NewGate, NewNotification } from './kysely-gate-store.js';

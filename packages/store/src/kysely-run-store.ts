@@ -2,6 +2,7 @@ import {
   systemClock,
   type Clock,
   type PausedRunState,
+  type ReopenedRun,
   type RunListPage,
   type RunListQuery,
   type RunStartRecord,
@@ -19,6 +20,7 @@ import type { Kysely } from 'kysely';
 import { migrateStore } from './migrate-store.js';
 import { parseStored, validateStored, type StoredShape } from './parse-stored.js';
 import { pausedRunStateShape } from './paused-run-state-shape.js';
+import { reopenPausedRun } from './reopen-paused-run.js';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
 import type { RunStatusRecord } from './run-status-record.js';
 import { prepareRunStoreQueries, runningStatus, type RunStoreQueries } from './run-store-queries.js';
@@ -210,6 +212,14 @@ export class KyselyRunStore implements RunStore {
       throw storeFailure(cause);
     }
     return row === undefined ? undefined : parseStored(pausedRunStateShape, row.state_json);
+  }
+
+  async reopenPausedRun(runId: string): Promise<ReopenedRun | undefined> {
+    try {
+      return await reopenPausedRun(this.#database, runId);
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
   }
 
   /** Releases the database. Safe to call more than once; later calls on the store fail. */

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { createRunTables } from './migrations/0001-create-run-tables.js';
 import { createApiKeyTable } from './migrations/0002-api-keys.js';
 import { createRunEventsAndIdempotency } from './migrations/0003-run-events-and-idempotency.js';
+import { createHumanGates } from './migrations/0004-human-gates.js';
 
 /** Every schema migration, keyed by name; names sort in the order they apply. */
 export const storeMigrations: Readonly<Record<string, Migration>> = {
   '0001-create-run-tables': createRunTables,
   '0002-api-keys': createApiKeyTable,
   '0003-run-events-and-idempotency': createRunEventsAndIdempotency,
+  '0004-human-gates': createHumanGates,
 };
 
 /** Serves the in-code migrations to Kysely's Migrator (no files read at run time). */
