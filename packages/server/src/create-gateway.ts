@@ -3,17 +3,20 @@ import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import { systemClock, type Clock } from '@dax/core';
 import { createDax, type Dax } from '@dax/runtime';
-import { idempotencyStoreFor, openSqliteStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
+import { gateStoreFor, idempotencyStoreFor, openSqliteStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import './gateway-decorations.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { createGatewayLogger } from './gateway-logger.js';
+import { createGateService } from './gates/create-gate-service.js';
+import { loadRotations, type Rotations } from './gates/load-rotations.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
 import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
+import { gatesRoutes } from './routes/gates-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { keysRoutes } from './routes/keys-routes.js';
 import { openapiDocumentOptions } from './routes/openapi-document.js';
@@ -34,6 +37,10 @@ export interface GatewayOptions {
   readonly clock?: Clock;
   /** Where log lines go; default standard output. */
   readonly logStream?: NodeJS.WritableStream;
+  /** Validated rotations; default loaded from `config.gates.rotationsFile` (or the built-in rotation). */
+  readonly rotations?: Rotations;
+  /** Environment for webhook secrets; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const gatewayVersion = '0.1.0';
@@ -58,7 +65,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const ownsStore = options.store === undefined;
   const store = options.store ?? (await openSqliteStore({ dataDir: config.dataDir ?? resolveDataDir(), clock }));
   let dax: Dax;
+  let rotations: Rotations;
   try {
+    rotations = options.rotations ?? loadRotations({ env: options.env ?? process.env, cwd: process.cwd(), ...(config.gates.rotationsFile === undefined ? {} : { file: config.gates.rotationsFile }) });
     dax =
       options.dax ??
       createDax({
@@ -92,6 +101,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   app.decorate('runEvents', runEventsStoreFor(store));
   app.decorate('idempotency', idempotencyStoreFor(store, { clock }));
   app.decorate('shutdown', shutdown);
+  app.decorate('gates', createGateService(app, { gates: gateStoreFor(store), clock, rotations }));
   app.setValidatorCompiler(validatorCompiler);
   // Bodies are JSON only: anything else is 415 DAX_E_UNSUPPORTED_MEDIA_TYPE.
   app.removeContentTypeParser('text/plain');
@@ -101,7 +111,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     done();
   });
   app.addHook('preClose', async () => {
+    app.gates.stopSweeping();
     const outcome = await shutdown.drain(config.shutdownGraceMs);
+    await app.gates.settle();
     runHub.endAll();
     if (outcome.finished + outcome.cancelled > 0) app.log.info(outcome, 'in-flight runs drained');
   });
@@ -122,6 +134,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(recursionRoutes);
   await app.register(keysRoutes, { clock });
   await app.register(chatCompletionsRoutes);
+  await app.register(gatesRoutes);
+  app.gates.startSweeping(config.gates.sweepIntervalMs);
   await app.register(openapiRoutes);
   return app;
 }

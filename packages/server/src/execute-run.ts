@@ -24,6 +24,15 @@ function usageTokens(result: RunResult): number {
   return result.usage.inputTokens + result.usage.outputTokens;
 }
 
+/** Opens the paused run's human gate; if that fails the run stays paused and the sweep opens it later. */
+async function openGateOf(fastify: FastifyInstance, result: RunResult, identity: Identity): Promise<void> {
+  try {
+    await fastify.gates.openForRun(result, { tenant: identity.tenant, caller: identity.subject });
+  } catch (error) {
+    fastify.log.warn({ err: error, runId: result.runId }, 'human gate not opened yet; the sweep retries');
+  }
+}
+
 /**
  * Runs one intent for an authenticated caller the way every gateway route must:
  * admitted by the shutdown controller (503 once draining), within the tenant's
@@ -37,6 +46,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
   const events: RunEvent[] = [];
   let runId: string | undefined;
   let release: (() => void) | undefined;
+  let paused: RunResult | undefined;
   try {
     release = fastify.runLimits.acquire(identity);
     const result = await fastify.dax.run({
@@ -47,6 +57,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
       ...(run.includeReasons === undefined ? {} : { includeReasons: run.includeReasons }),
       ...(run.metadata === undefined ? {} : { metadata: run.metadata }),
       ...(run.subjectId === undefined ? {} : { subjectId: run.subjectId }),
+      caller: identity.subject,
       onEvent: (event) => {
         runId ??= event.runId;
         events.push(event);
@@ -55,6 +66,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
       },
     });
     fastify.runLimits.recordUsage(identity.tenant, usageTokens(result));
+    paused = result.status === 'awaiting_approval' ? result : undefined;
     return result;
   } finally {
     release?.();
@@ -66,6 +78,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
       }
       fastify.runHub.end(runId);
     }
+    if (paused !== undefined) await openGateOf(fastify, paused, identity);
     ticket.done();
   }
 }

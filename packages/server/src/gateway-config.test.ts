@@ -33,6 +33,7 @@ describe('gateway config', () => {
       shutdownGraceMs: 10_000,
       logLevel: 'info',
       limits: gatewayConfigDefaults.limits,
+      gates: gatewayConfigDefaults.gates,
     });
   });
 

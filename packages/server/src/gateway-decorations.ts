@@ -1,6 +1,7 @@
 import type { Dax } from '@dax/runtime';
 import type { KyselyIdempotencyStore, KyselyRunEventsStore, KyselyRunStore } from '@dax/store';
 import type { GatewayConfig } from './gateway-config.js';
+import type { GateService } from './gates/gate-service.js';
 import type { RunEventHub } from './run-event-hub.js';
 import type { ShutdownController } from './shutdown-controller.js';
 
@@ -19,6 +20,8 @@ declare module 'fastify' {
     idempotency: KyselyIdempotencyStore;
     /** In-flight run tracking for graceful shutdown. */
     shutdown: ShutdownController;
+    /** Human gates (DA-7): decisions, SLA sweep, notifications. */
+    gates: GateService;
   }
 }
 

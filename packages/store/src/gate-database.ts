@@ -57,4 +57,5 @@ export type GateDatabase = {
   gate_decisions: GateDecisionsTable;
   gate_outbox: GateOutboxTable;
   run_events: { run_id: string; seq: number; type: string; event_json: string };
+  runs: { run_id: string; tenant: string; status: string };
 };

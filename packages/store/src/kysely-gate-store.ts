@@ -393,6 +393,21 @@ export class KyselyGateStore {
     });
   }
 
+  /** Runs paused at DA-7 that have no gate yet (their gate could not be opened when they paused). */
+  pausedRunsWithoutGate(limit: number): Promise<string[]> {
+    return this.#guard(async () => {
+      const rows = await this.#database
+        .selectFrom('runs')
+        .leftJoin('gates', 'gates.run_id', 'runs.run_id')
+        .select('runs.run_id')
+        .where('runs.status', '=', 'awaiting_approval')
+        .where('gates.gate_id', 'is', null)
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.run_id);
+    });
+  }
+
   async lastEventSeq(runId: string): Promise<number> {
     const row = await this.#database
       .selectFrom('run_events')
