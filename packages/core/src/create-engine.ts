@@ -3,6 +3,7 @@ import { DaxError, type RunResult } from '@dax/protocol';
 import { systemClock } from './clock.js';
 import { defaultEngineLimits, type EngineLimits, type EngineOptions, type ResumeRequest, type RunRequest } from './engine-options.js';
 import type { LayerConfig } from './layer-config.js';
+import { readResumeState } from './resume-state.js';
 import { RunExecution } from './run-execution.js';
 
 export interface Engine {
@@ -55,6 +56,10 @@ export function createEngine(options: EngineOptions): Engine {
       if (store.reopenPausedRun === undefined) {
         throw new DaxError('DAX_E_RUN_NOT_PAUSED', { detail: 'This store cannot resume paused runs.' });
       }
+      // A state that cannot be resumed is refused before the run is taken: it stays paused.
+      const stored = await store.getPausedState(request.runId);
+      if (stored === undefined) throw new DaxError('DAX_E_RUN_NOT_PAUSED');
+      readResumeState(stored);
       const reopened = await store.reopenPausedRun(request.runId);
       if (reopened === undefined) throw new DaxError('DAX_E_RUN_NOT_PAUSED');
       const state = reopened.state as { tenant?: unknown; domain?: unknown; includeReasons?: unknown };
