@@ -155,7 +155,9 @@ export class RunExecution {
     this.#usageEstimated = result.usage.estimated;
     this.#primaryModel = result.model;
     this.#priorDurationMs = result.durationMs;
-    this.#approvals = [...(result.approvals ?? []), ...point.approvals];
+    this.#approvals = [...(result.approvals ?? []), ...point.approvals].map((approval) =>
+      approval.comment === undefined ? approval : { ...approval, comment: this.#redact(approval.comment).text },
+    );
   }
 
   /**

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Continues a paused run after its gate was decided, the way the gateway runs
  * everything: admitted by the shutdown controller, its events published live on
- * the hub (to the run's tenant) and stored when it ends.
+ * the hub (to the run's tenant) and stored when it ends, and the tokens of the
+ * resumed layers recorded against the tenant's budget.
  */
 export async function resumeRun(
   fastify: FastifyInstance,
@@ -14,7 +15,8 @@ export async function resumeRun(
   const ticket = fastify.shutdown.admit();
   const events: RunEvent[] = [];
   try {
-    return await fastify.dax.resume({
+    const before = (await fastify.dax.getRun(request.runId, tenant))?.usage;
+    const result = await fastify.dax.resume({
       runId: request.runId,
       approvals: request.approvals,
       eventSeq: request.eventSeq,
@@ -24,6 +26,10 @@ export async function resumeRun(
         fastify.runHub.publish(tenant, event);
       },
     });
+    // The layers after DA-7 spend the tenant's tokens like any run.
+    const spent = result.usage.inputTokens + result.usage.outputTokens - (before === undefined ? 0 : before.inputTokens + before.outputTokens);
+    if (spent > 0) fastify.runLimits.recordUsage(tenant, spent);
+    return result;
   } finally {
     if (events.length > 0) {
       try {

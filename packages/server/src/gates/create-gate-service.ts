@@ -25,5 +25,6 @@ export function createGateService(app: FastifyInstance, options: { readonly gate
       if (app.runHub.isLive(event.runId, tenant)) app.runHub.publish(tenant, event);
     },
     onError: (error, context) => app.log.warn({ err: error }, context),
+    redact: (text) => app.dax.redact(text).text,
   });
 }

@@ -24,6 +24,8 @@ export interface GateServiceOptions {
   /** Each gate event once stored (live streams, metrics). */
   readonly onEvent?: (tenant: string, event: GateEvent) => void;
   readonly onError?: (error: unknown, context: string) => void;
+  /** Redacts personal data and secrets from an approver's comment before it is stored. */
+  readonly redact?: (text: string) => string;
   /** How long a sweep or delivery claim lasts before another replica may take over. */
   readonly claimMs?: number;
 }
@@ -221,7 +223,8 @@ export class GateService {
   async decide(gateId: string, identity: Identity, decision: 'approved' | 'denied', comment?: string): Promise<DecisionOutcome> {
     const { gate } = await this.#authorise(gateId, identity);
     const at = this.#options.clock.now().toISOString();
-    const recorded = await this.#options.gates.recordDecision(gateId, { approver: identity.subject, decision, at, ...(comment === undefined ? {} : { comment }) });
+    const stored = comment === undefined || this.#options.redact === undefined ? comment : this.#options.redact(comment);
+    const recorded = await this.#options.gates.recordDecision(gateId, { approver: identity.subject, decision, at, ...(stored === undefined ? {} : { comment: stored }) });
     if (!recorded) throw new DaxError('DAX_E_GATE_ALREADY_DECIDED');
     const current = await this.getGate(gateId, identity.tenant);
     const approvers = new Set(current.decisions.filter((entry) => entry.decision === 'approved').map((entry) => entry.approver));

@@ -161,6 +161,7 @@ describe('human gates end to end (real gateway, real webhook receiver)', () => {
     expect(again.status).toBe(409);
     expect(again.json.code).toBe('DAX_E_GATE_ALREADY_DECIDED');
 
+    clock.advanceSeconds(60);
     const second = await callApi(gateway.baseUrl, people.bob.key, 'POST', `/v1/gates/${gateId}/approve`, { comment: 'Maintenance window confirmed.' });
     expect(second.json).toMatchObject({ gate: { status: 'approved' }, run: { runId, status: 'approved' } });
     const run = await gateway.app.dax.getRun(runId, 'acme');
@@ -171,18 +172,21 @@ describe('human gates end to end (real gateway, real webhook receiver)', () => {
 
   it('deny ends the run denied with the comment recorded; no layer after DA-7 runs', async () => {
     const { runId, gateId } = await startPausedRun(p1Intent);
-    const denied = await callApi(gateway.baseUrl, people.bob.key, 'POST', `/v1/gates/${gateId}/deny`, { comment: 'No change ticket.' });
+    const denied = await callApi(gateway.baseUrl, people.bob.key, 'POST', `/v1/gates/${gateId}/deny`, { comment: 'No change ticket. Call me: bob@example.com' });
     expect(denied.json).toMatchObject({ gate: { status: 'denied' }, run: { runId, status: 'denied' } });
     const run = await gateway.app.dax.getRun(runId, 'acme');
     expect(run?.status).toBe('denied');
     expect(run?.output).toBe('');
     expect(run?.decision).toMatchObject({ layer: 'DA-7', reason: expect.stringContaining('No change ticket.') as unknown });
-    expect(run?.approvals).toMatchObject([{ approver: people.bob.subject, decision: 'denied', comment: 'No change ticket.' }]);
+    expect(run?.approvals).toMatchObject([{ approver: people.bob.subject, decision: 'denied', comment: expect.stringContaining('No change ticket.') as unknown }]);
+    // Personal data in a comment is redacted before it is stored anywhere.
+    expect(JSON.stringify(run)).not.toContain('bob@example.com');
     expect(run?.trace.map((entry) => entry.layer)).toEqual(['DA-13', 'DA-12', 'DA-11', 'DA-10', 'DA-9', 'DA-8', 'DA-7']);
     const afterPause = (await storedEvents(runId)).filter((event) => event.type === 'layer-start').map((event) => (event as { layer: string }).layer);
     expect(afterPause).not.toContain('DA-6');
     const gate = await callApi(gateway.baseUrl, people.alice.key, 'GET', `/v1/gates/${gateId}`);
-    expect(gate.json.decisions).toMatchObject([{ approver: people.bob.subject, decision: 'denied', comment: 'No change ticket.' }]);
+    expect(gate.json.decisions).toMatchObject([{ approver: people.bob.subject, decision: 'denied', comment: expect.stringContaining('No change ticket.') as unknown }]);
+    expect(JSON.stringify(gate.json)).not.toContain('bob@example.com');
   });
 
   it('escalates an unacknowledged gate at the SLA, once across two replicas, and the final timeout denies the run', async () => {
