@@ -30,7 +30,7 @@ async function call(target: RemoteTarget, method: 'GET' | 'POST', path: string, 
   } catch (error) {
     throw new DaxError('DAX_E_NOT_READY', { detail: `Could not reach the gateway at ${target.baseUrl}.`, cause: error });
   }
-  const value = (await response.json().catch(() => undefined)) as unknown;
+  const value: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw problemError(response.status, value);
   return value;
 }
@@ -59,7 +59,7 @@ export function openGatesClient(io: CliIo, globals: GlobalOptions, options: { re
   }
   const tenant = options.tenant ?? 'default';
   const store = openSqliteStore({ dataDir: globals.dataDir ?? resolveDataDir(io.env) });
-  const strip = ({ tenant: _tenant, resumed: _resumed, ...gate }: Gate & { tenant: string; resumed: boolean }): Gate => gate;
+  const strip = (gate: Gate): Gate => gateSchema.parse(gate);
   return {
     list: async (status, limit) => {
       const parsedStatus = status === undefined || status === 'open' ? status : gateSchema.shape.status.safeParse(status).data;

@@ -20,9 +20,9 @@ const decisionResultSchema = z.object({
   run: z.object({ runId: z.string(), status: runStatusSchema }).optional().describe('The run after it was resumed or ended, when this decision settled the gate.'),
 });
 
+/** The public view: the schema keeps the gate's fields and drops the internal ones (tenant, resumed). */
 function gateView(gate: GateRecord): z.infer<typeof gateSchema> {
-  const { tenant: _tenant, resumed: _resumed, ...view } = gate;
-  return view;
+  return gateSchema.parse(gate);
 }
 
 const responses = { '4xx': problemDetailsSchema, '5xx': problemDetailsSchema };
