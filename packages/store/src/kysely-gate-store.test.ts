@@ -58,15 +58,16 @@ async function postgresDatabase(): Promise<{ database: Kysely<StoreDatabase>; dr
 /** The same contract on every engine the store supports. */
 function gateStoreContract(name: string, open: () => Promise<{ runs: KyselyRunStore; close: () => Promise<void> } | undefined>): void {
   describe(`gate store on ${name}`, () => {
-    const opened: (() => Promise<void>)[] = [];
+    // One database per engine, shared by the tests (each uses its own run).
+    let shared: ReturnType<typeof open> | undefined;
     afterAll(async () => {
-      for (const close of opened) await close();
-    });
+      await (await shared)?.close();
+    }, 30_000);
 
     async function fixture() {
-      const store = await open();
+      shared ??= open();
+      const store = await shared;
       if (store === undefined) return undefined;
-      opened.push(store.close);
       const gates = new KyselyGateStore(store.runs.database.withTables<GateDatabase>());
       const runId = `run-${randomUUID()}`;
       await store.runs.startRun(sampleRunStart(runId));

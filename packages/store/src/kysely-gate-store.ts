@@ -296,6 +296,19 @@ export class KyselyGateStore {
     });
   }
 
+  /** Claims one gate for `owner` until `claimUntil`; false when another replica holds a live claim. */
+  claimGate(gateId: string, owner: string, now: string, claimUntil: string): Promise<boolean> {
+    return this.#guard(async () => {
+      const update = await this.#database
+        .updateTable('gates')
+        .set({ claimed_by: owner, claim_until: claimUntil })
+        .where('gate_id', '=', gateId)
+        .where((expression) => expression.or([expression('claim_until', 'is', null), expression('claim_until', '<=', now)]))
+        .executeTakeFirst();
+      return update.numUpdatedRows === 1n;
+    });
+  }
+
   releaseGate(gateId: string, owner: string): Promise<void> {
     return this.#guard(async () => {
       await this.#database

@@ -241,7 +241,17 @@ export class GateService {
     if (!moved) return { gate: await this.getGate(gateId, identity.tenant) };
     await this.#emit(gate, final === 'approved' ? 'approved' : 'denied', identity.subject, final, current.level);
     this.#kick(gateId);
-    const run = await this.#resume(await this.getGate(gateId, identity.tenant));
+    // Claimed while resuming, so a sweep on another replica does not take the same gate meanwhile.
+    const now = this.#options.clock.now();
+    const { gates, owner } = this.#options;
+    let run: RunResult | undefined;
+    if (await gates.claimGate(gateId, owner, now.toISOString(), addSeconds(now, this.#claimMs / 1000))) {
+      try {
+        run = await this.#resume(await this.getGate(gateId, identity.tenant));
+      } finally {
+        await gates.releaseGate(gateId, owner).catch((error: unknown) => this.#options.onError?.(error, 'gate claim not released'));
+      }
+    }
     return { gate: await this.getGate(gateId, identity.tenant), ...(run === undefined ? {} : { run }) };
   }
 
