@@ -12,6 +12,7 @@ import {
   type RigIdentity,
   type WebhookReceiver,
 } from '../__fixtures__/gate-test-rig.js';
+import { createApiKey } from '../api-key-create.js';
 import { signatureHeader, timestampHeader, verifyWebhook } from './sign-webhook.js';
 
 const p1Intent = 'Increase the production Kubernetes cluster from 6 to 10 nodes.';
@@ -222,7 +223,28 @@ describe('human gates end to end (real gateway, real webhook receiver)', () => {
     }
   });
 
+  it('keeps another tenant out (404), and the sweep opens the gate of a run that paused without one', async () => {
+    const { gateId } = await startPausedRun(p1Intent);
+    const outsider = await createApiKey(gateway.store, { tenant: 'globex', roles: ['approver'] });
+    const hidden = await callApi(gateway.baseUrl, outsider.key, 'POST', `/v1/gates/${gateId}/approve`, {});
+    expect(hidden.status).toBe(404);
+    expect(hidden.json.code).toBe('DAX_E_GATE_NOT_FOUND');
+
+    // A run paused outside the gateway's run path (the library, or a crash before its gate opened).
+    const paused = await gateway.app.dax.run({ input: p1Intent, tenant: 'acme', caller: people.caller.subject });
+    expect(await gateway.app.gates.listGates('acme', 'open', 200).then((gates) => gates.some((gate) => gate.runId === paused.runId))).toBe(false);
+    const pass = await gateway.app.gates.sweep(clock.now());
+    expect(pass.opened).toBe(1);
+    const opened = (await gateway.app.gates.listGates('acme', 'open', 200)).find((gate) => gate.runId === paused.runId);
+    expect(opened).toMatchObject({ caller: people.caller.subject, rotation: 'ops' });
+    const own = await callApi(gateway.baseUrl, people.caller.key, 'POST', `/v1/gates/${opened!.gateId}/deny`, {});
+    expect(own.json.code).toBe('DAX_E_GATE_SELF_APPROVAL');
+    await callApi(gateway.baseUrl, people.alice.key, 'POST', `/v1/gates/${opened!.gateId}/deny`, { comment: 'cleanup' });
+    await callApi(gateway.baseUrl, people.alice.key, 'POST', `/v1/gates/${gateId}/deny`, { comment: 'cleanup' });
+  });
+
   it('retries a failing webhook with backoff and records the failure on the gate until it is sent', async () => {
+    await gateway.app.gates.settle();
     receiver.failNext(6);
     const { gateId } = await startPausedRun(p1Intent);
     let gate = await gateway.app.gates.getGate(gateId, 'acme');
