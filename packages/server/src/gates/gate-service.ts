@@ -2,11 +2,11 @@ import type { Clock } from '@dax/core';
 import { DaxError, type Approval, type GateEvent, type GateEventType, type GateStatus, type RunResult } from '@dax/protocol';
 import { openGateStatuses, type GateRecord, type KyselyGateStore, type NewNotification } from '@dax/store';
 import type { Identity } from '../identity.js';
+import { deliverNotifications } from './deliver-notifications.js';
 import type { Rotations } from './load-rotations.js';
 import { decidersAt, isMember, onCallMembers, routeGate } from './on-call.js';
 import { renderNotification, type GateNotice } from './render-notification.js';
 import type { Rotation } from './rotations-config.js';
-import { sendWebhook } from './send-webhook.js';
 
 /** The system identity that expires a gate nobody decided in time. */
 export const slaExpiryActor = 'system:sla';
@@ -354,40 +354,14 @@ export class GateService {
   }
 
   /**
-   * Sends due notifications (all, or one gate's) with exponential backoff between
-   * attempts; after `maxAttempts` a delivery is marked failed, kept and visible
-   * on the gate. The first successful `opened`/`escalated` delivery moves the
-   * gate from opened to notified.
+   * Sends due notifications (all, or one gate's) through the outbox; the first
+   * successful delivery of a gate moves it from opened to notified.
    */
   async deliver(now: Date, gateId?: string): Promise<{ delivered: number; failed: number }> {
-    const { gates, owner, rotations } = this.#options;
-    let delivered = 0;
-    let failed = 0;
-    const due = await gates.claimDueNotifications(now.toISOString(), owner, addSeconds(now, this.#claimMs / 1000), 100, gateId);
-    for (const notification of due) {
-      const target = rotations.file.webhooks.find((webhook) => webhook.name === notification.target);
-      const secrets = rotations.secrets.get(notification.target);
-      const attempts = notification.attempts + 1;
-      const at = this.#options.clock.now();
-      if (target === undefined || secrets === undefined) {
-        await gates.recordDelivery(notification.id, { status: 'failed', attempts, at: at.toISOString(), error: 'target no longer configured' });
-        failed += 1;
-        continue;
-      }
-      const outcome = await sendWebhook(target, secrets, { id: notification.id, payload: notification.payload, nowSeconds: Math.floor(at.getTime() / 1000) });
-      if (outcome.ok) {
-        await gates.recordDelivery(notification.id, { status: 'sent', attempts, at: at.toISOString() });
-        delivered += 1;
-        await this.#markNotified(notification.gateId, at);
-      } else if (attempts >= target.maxAttempts) {
-        await gates.recordDelivery(notification.id, { status: 'failed', attempts, at: at.toISOString(), error: outcome.error });
-        failed += 1;
-      } else {
-        const nextAttemptAt = new Date(at.getTime() + target.backoffMs * 2 ** (attempts - 1)).toISOString();
-        await gates.recordDelivery(notification.id, { status: 'pending', attempts, at: at.toISOString(), nextAttemptAt, error: outcome.error });
-      }
-    }
-    return { delivered, failed };
+    const { gates, owner, rotations, clock } = this.#options;
+    const outcome = await deliverNotifications({ gates, rotations, clock, owner, claimUntil: addSeconds(now, this.#claimMs / 1000) }, now, gateId);
+    for (const delivered of outcome.deliveredGateIds) await this.#markNotified(delivered, clock.now());
+    return { delivered: outcome.delivered, failed: outcome.failed };
   }
 
   async #markNotified(gateId: string, at: Date): Promise<void> {
