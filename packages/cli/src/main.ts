@@ -158,6 +158,46 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .action(bind(viewsLoader('viewsDeleteCommand')));
 
   const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
+  const gates = program.command('gates').description('human gates (DA-7): list, inspect, acknowledge, approve, deny');
+  const urlHelp = 'talk to this Dax gateway (default: $DAX_URL; key from $DAX_API_KEY); list and show also work locally';
+  gates
+    .command('list')
+    .description('list gates, the longest waiting first')
+    .option('--status <status>', 'open (opened, notified, acknowledged) or one status', 'open')
+    .option('--limit <n>', 'how many', '50')
+    .option('--tenant <tenant>', 'local mode: whose gates', 'default')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', urlHelp)
+    .addHelpText('after', '\nExamples:\n  dax gates list --url https://dax.example.com\n  dax gates list --status expired --json')
+    .action(bind(() => import('./commands/gates-list-command.js')));
+  gates
+    .command('show')
+    .description('show a gate: why the run paused, who may decide, by when, decisions and deliveries')
+    .argument('<gateId>', 'the gate id')
+    .option('--tenant <tenant>', 'local mode: whose gate', 'default')
+    .option('--json', 'print JSON')
+    .option('--url <gateway>', urlHelp)
+    .action(bind(() => import('./commands/gates-show-command.js')));
+  for (const [name, description] of [
+    ['ack', 'acknowledge a gate (stops escalation; the decide deadline still holds)'],
+    ['approve', 'approve a gate; the run resumes once the gate has its approvals (P0: two people)'],
+    ['deny', 'deny a gate; the run ends denied and nothing after DA-7 runs'],
+  ] as const) {
+    gates
+      .command(name)
+      .description(description)
+      .argument('<gateId>', 'the gate id (dax gates list)')
+      .option('--comment <text>', 'why; recorded in the gate, the run trace and its evidence')
+      .option('--json', 'print JSON')
+      .option('--url <gateway>', 'the Dax gateway (default: $DAX_URL; key from $DAX_API_KEY)')
+      .addHelpText('after', `\nExample:\n  DAX_API_KEY=… dax gates ${name} gate_123 --url https://dax.example.com --comment "checked CHG-42"`)
+      .action(
+        bind(() =>
+          name === 'ack' ? import('./commands/gates-ack-command.js') : name === 'approve' ? import('./commands/gates-approve-command.js') : import('./commands/gates-deny-command.js'),
+        ),
+      );
+  }
+
   const config = program.command('config').description('work with the layer configuration');
   config
     .command('validate')

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DaxError, type RunResult } from '@dax/protocol';
 import { systemClock } from './clock.js';
-import { defaultEngineLimits, type EngineLimits, type EngineOptions, type RunRequest } from './engine-options.js';
+import { defaultEngineLimits, type EngineLimits, type EngineOptions, type ResumeRequest, type RunRequest } from './engine-options.js';
 import type { LayerConfig } from './layer-config.js';
 import { runDeadline } from './run-deadline.js';
+import { readResumeState } from './resume-state.js';
 import { RunExecution } from './run-execution.js';
 
 export interface Engine {
@@ -11,6 +12,11 @@ export interface Engine {
   readonly limits: EngineLimits;
   /** Runs one intent through every layer. Rejects only for bad input or an unavailable store. */
   run(request: RunRequest): Promise<RunResult>;
+  /**
+   * Continues a run paused at DA-7 once its gate is decided. Only one caller
+   * across replicas wins the paused run; the others get `DAX_E_RUN_NOT_PAUSED`.
+   */
+  resume(request: ResumeRequest): Promise<RunResult>;
 }
 
 function validateRequest(request: RunRequest, limits: EngineLimits): void {
@@ -49,6 +55,35 @@ export function createEngine(options: EngineOptions): Engine {
       return new RunExecution({ ...dependencies, config }, { ...request, signal: deadline.signal }, createRunId())
         .execute()
         .finally(deadline.clear);
+    },
+    async resume(request: ResumeRequest): Promise<RunResult> {
+      const { store } = dependencies;
+      if (store.reopenPausedRun === undefined) {
+        throw new DaxError('DAX_E_RUN_NOT_PAUSED', { detail: 'This store cannot resume paused runs.' });
+      }
+      // A state that cannot be resumed is refused before the run is taken: it stays paused.
+      const stored = await store.getPausedState(request.runId);
+      if (stored === undefined) throw new DaxError('DAX_E_RUN_NOT_PAUSED');
+      readResumeState(stored);
+      const reopened = await store.reopenPausedRun(request.runId);
+      if (reopened === undefined) throw new DaxError('DAX_E_RUN_NOT_PAUSED');
+      const state = reopened.state as { tenant?: unknown; domain?: unknown; includeReasons?: unknown };
+      const domain = typeof state.domain === 'string' ? state.domain : 'default';
+      const config = options.configSource === undefined ? options.config : await options.configSource.resolve(domain);
+      const execution = new RunExecution(
+        { ...dependencies, config },
+        {
+          input: '',
+          ...(typeof state.tenant === 'string' ? { tenant: state.tenant } : {}),
+          ...(typeof state.domain === 'string' ? { domain: state.domain } : {}),
+          includeReasons: request.includeReasons ?? state.includeReasons === true,
+          ...(request.signal === undefined ? {} : { signal: request.signal }),
+          ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
+        },
+        request.runId,
+        { result: reopened.result, state: reopened.state, approvals: request.approvals, eventSeq: request.eventSeq ?? 0 },
+      );
+      return execution.resume(reopened.state);
     },
   };
 }

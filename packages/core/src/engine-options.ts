@@ -1,3 +1,4 @@
+import type { Approval } from '@dax/protocol';
 import type { Clock } from './clock.js';
 import type { ConfigSource } from './config-source.js';
 import type { GuardSuite } from './guard-suite.js';
@@ -39,12 +40,25 @@ export interface EngineOptions {
   readonly createRunId?: () => string;
 }
 
+/** Continues a run paused at DA-7 with the human decisions that settled its gate. */
+export interface ResumeRequest {
+  readonly runId: string;
+  readonly approvals: readonly Approval[];
+  /** Sequence number of the run's last stored event (gate events included); new events follow it. */
+  readonly eventSeq?: number;
+  readonly includeReasons?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: RunEventListener;
+}
+
 export interface RunRequest {
   readonly input: string;
   readonly includeReasons?: boolean;
   readonly domain?: string;
   readonly tenant?: string;
   readonly subjectId?: string;
+  /** Subject of the identity starting the run, kept with a paused run (the caller may not approve its own gate). */
+  readonly caller?: string;
   readonly metadata?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
   readonly onEvent?: RunEventListener;

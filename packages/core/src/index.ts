@@ -29,13 +29,15 @@ export type {
 } from './model-provider.js';
 export type { LayerInvocation, LayerInvocationResult, ModelRouter } from './model-router.js';
 export { LayerInvocationError } from './layer-invocation-error.js';
-export type { PausedRunState, RunListPage, RunListQuery, RunStartRecord, RunStore } from './run-store.js';
+export type { PausedRunState, ReopenedRun, RunListPage, RunListQuery, RunStartRecord, RunStore } from './run-store.js';
+export { readResumeState } from './resume-state.js';
+export type { ResumeState } from './resume-state.js';
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
 export { createEngine } from './create-engine.js';
 export type { Engine } from './create-engine.js';
 export { defaultEngineLimits } from './engine-options.js';
-export type { EngineLimits, EngineOptions, RunRequest } from './engine-options.js';
+export type { EngineLimits, EngineOptions, ResumeRequest, RunRequest } from './engine-options.js';
 export { decideStability, readAnchorSignal } from './decide-stability.js';
 export type { StabilityDecision, StabilityInput } from './decide-stability.js';
 export { parseLayerReply } from './parse-layer-reply.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   DaxError,
   toDaxError,
+  type Approval,
   type Attempt,
   type Finding,
   type RunResult,
@@ -23,6 +24,16 @@ import { parseLayerReply, reaskSuffix } from './parse-layer-reply.js';
 import { raiseRisk, readStatedGrade } from './raise-risk.js';
 import { RunEventEmitter } from './run-event-emitter.js';
 import type { PausedRunState, RunStore } from './run-store.js';
+import { readResumeState, type ResumeState } from './resume-state.js';
+
+/** What a resumed run starts from: its stored paused result and state, and the human decisions. */
+export interface ResumePoint {
+  readonly result: RunResult;
+  readonly state: PausedRunState;
+  readonly approvals: readonly Approval[];
+  /** Sequence number of the run's last stored event; resumed events continue after it. */
+  readonly eventSeq: number;
+}
 
 export interface RunDependencies {
   readonly config: LayerConfig;
@@ -106,19 +117,93 @@ export class RunExecution {
   #outputTokens = 0;
   #usageEstimated = false;
   #primaryModel = '';
+  #priorDurationMs = 0;
+  #approvals: readonly Approval[] = [];
 
-  constructor(deps: RunDependencies, request: RunRequest, runId: string) {
+  constructor(deps: RunDependencies, request: RunRequest, runId: string, resumeFrom?: ResumePoint) {
     this.#deps = deps;
     this.#request = request;
     this.#runId = runId;
-    this.#emitter = new RunEventEmitter(runId, request.onEvent, () => deps.clock.now());
+    this.#emitter = new RunEventEmitter(runId, request.onEvent, () => deps.clock.now(), resumeFrom?.eventSeq ?? 0);
     this.#redactor = createRunRedactor(deps.guards);
-    this.#startedAt = deps.clock.now();
+    this.#startedAt = resumeFrom === undefined ? deps.clock.now() : new Date(resumeFrom.result.startedAt);
     this.#startedMs = deps.clock.monotonicMs();
     this.#domain = request.domain ?? 'default';
     this.#tenant = request.tenant ?? 'default';
     this.#intent = normaliseIntent(request.input);
     this.#workingIntent = this.#intent;
+    if (resumeFrom !== undefined) this.#restore(resumeFrom);
+  }
+
+  /** Takes over a paused run's state so the chain can continue after DA-7. */
+  #restore(point: ResumePoint): void {
+    const state: ResumeState = readResumeState(point.state);
+    const { result } = point;
+    this.#anchor = state.anchor;
+    this.#injection = state.injection;
+    this.#risk = state.risk;
+    this.#policy = state.policy;
+    this.#piiTypes = [...state.piiTypes];
+    this.#workingIntent = state.workingIntent;
+    this.#intentRedaction = { text: state.workingIntent, spans: state.intentSpans };
+    this.#rolledBack.push(...state.rolledBack);
+    this.#trace.push(...result.trace);
+    this.#findings.push(...result.findings);
+    this.#attempts = result.attempts;
+    this.#inputTokens = result.usage.inputTokens;
+    this.#outputTokens = result.usage.outputTokens;
+    this.#usageEstimated = result.usage.estimated;
+    this.#primaryModel = result.model;
+    this.#priorDurationMs = result.durationMs;
+    this.#approvals = [...(result.approvals ?? []), ...point.approvals].map((approval) =>
+      approval.comment === undefined ? approval : { ...approval, comment: this.#redact(approval.comment).text },
+    );
+  }
+
+  /**
+   * Continues a paused run after its human gate was decided: a denial (or an
+   * expiry) ends it `denied` without running any later layer; an approval runs
+   * the layers after DA-7 and finishes as usual (DA-X decides).
+   */
+  async resume(state: PausedRunState): Promise<RunResult> {
+    const { config, store } = this.#deps;
+    const resumeState = readResumeState(state);
+    const gateIndex = resumeState.nextLayerIndex - 1;
+    const gateLayer = config.layers[gateIndex];
+    if (gateLayer === undefined || gateLayer.id !== layerIds.steward || config.hash !== resumeState.configHash) {
+      throw new DaxError('DAX_E_CONFIG_INVALID', { detail: 'The layer configuration changed since the run paused; it cannot be resumed.' });
+    }
+    const denial = this.#approvals.find((approval) => approval.decision === 'denied');
+    for (const approval of this.#approvals) {
+      this.#addFinding({
+        guard: 'gate',
+        kind: approval.decision === 'approved' ? 'human-approved' : 'human-denied',
+        severity: approval.decision === 'approved' ? 'info' : 'high',
+        message: `${approval.decision === 'approved' ? 'Approved' : 'Denied'} by ${approval.approver} at ${approval.at}${approval.comment === undefined ? '' : `: ${this.#redact(approval.comment).text}`}.`,
+        layer: gateLayer.name,
+      });
+    }
+    const gateEntryIndex = this.#trace.findLastIndex((entry) => entry.layer === gateLayer.name);
+    const gateEntry = this.#trace[gateEntryIndex];
+    if (gateEntry !== undefined) {
+      const updated: TraceEntry = { ...gateEntry, findings: this.#findings.filter((finding) => finding.layer === gateLayer.name) };
+      this.#trace[gateEntryIndex] = updated;
+      await store.recordLayer(this.#runId, gateIndex, updated);
+    }
+    if (denial !== undefined || !this.#approvalsSuffice()) {
+      const reason =
+        denial === undefined
+          ? 'Human approval incomplete: the gate did not collect the approvals its risk requires.'
+          : `Denied at the human gate by ${denial.approver}${denial.comment === undefined ? '' : ` (${this.#redact(denial.comment).text})`}.`;
+      return this.#finish({ status: 'denied', reason, layer: gateLayer.name }, undefined, false, '', 'accept', config.layers.length, resumeState.current);
+    }
+    return this.#continueFrom(resumeState.nextLayerIndex, resumeState.current);
+  }
+
+  /** A P0 run needs two distinct approvers, anything else one; every decision must be an approval. */
+  #approvalsSuffice(): boolean {
+    const approvers = new Set(this.#approvals.filter((approval) => approval.decision === 'approved').map((approval) => approval.approver));
+    return approvers.size >= (this.#risk.grade === 'P0' ? 2 : 1);
   }
 
   async execute(): Promise<RunResult> {
@@ -139,8 +224,13 @@ export class RunExecution {
       configHash: config.hash,
       layers: config.layers.map((layer) => layer.name),
     });
+    return this.#continueFrom(0, this.#intent);
+  }
 
-    let current = this.#intent;
+  /** Runs the layers from `startIndex` on, then decides and stores the result. */
+  async #continueFrom(startIndex: number, start: string): Promise<RunResult> {
+    const { config, store } = this.#deps;
+    let current = start;
     let stop: Stop | undefined;
     let failure: { error: DaxError; layer: string } | undefined;
     let anchorSignal: 'accept' | 'rollback' | 'halt' = 'accept';
@@ -149,6 +239,7 @@ export class RunExecution {
     let nextLayerIndex = config.layers.length;
 
     for (const [index, layer] of config.layers.entries()) {
+      if (index < startIndex) continue;
       try {
         this.#request.signal?.throwIfAborted();
         const outcome = await this.#runLayer(layer, current);
@@ -187,7 +278,20 @@ export class RunExecution {
         break;
       }
     }
+    return this.#finish(stop, failure, executorRolledBack, finalOutput, anchorSignal, nextLayerIndex, current);
+  }
 
+  async #finish(
+    stop: Stop | undefined,
+    failure: { error: DaxError; layer: string } | undefined,
+    executorRolledBack: boolean,
+    lastOutput: string,
+    anchorSignal: 'accept' | 'rollback' | 'halt',
+    nextLayerIndex: number,
+    current: string,
+  ): Promise<RunResult> {
+    const { store } = this.#deps;
+    let finalOutput = lastOutput;
     let status: RunStatus;
     let action: StabilityAction;
     let reason: string;
@@ -590,9 +694,10 @@ export class RunExecution {
       attempts: this.#attempts,
       usage: { inputTokens: this.#inputTokens, outputTokens: this.#outputTokens, estimated: this.#usageEstimated },
       startedAt: this.#startedAt.toISOString(),
-      durationMs: Math.round((this.#deps.clock.monotonicMs() - this.#startedMs) * 1000) / 1000,
+      durationMs: Math.round((this.#priorDurationMs + this.#deps.clock.monotonicMs() - this.#startedMs) * 1000) / 1000,
       ...(status === 'awaiting_approval' ? { pausedAt: this.#trace.at(-1)?.layer ?? 'DA-7' } : {}),
       evidenceIds: [],
+      ...(this.#approvals.length === 0 ? {} : { approvals: [...this.#approvals] }),
       ...(failure === undefined
         ? {}
         : { error: { code: failure.error.code, message: failure.error.message, layer: failure.layer } }),
@@ -612,6 +717,12 @@ export class RunExecution {
       risk: this.#risk,
       policy: this.#policy,
       rolledBack: this.#rolledBack,
+      anchor: this.#anchor,
+      injection: this.#injection,
+      piiTypes: this.#piiTypes,
+      workingIntent: this.#workingIntent,
+      intentSpans: this.#redactIntent().spans,
+      ...(this.#request.caller === undefined ? {} : { caller: this.#request.caller }),
     };
   }
 }

@@ -34,6 +34,12 @@ export interface PausedRunState {
   readonly [key: string]: unknown;
 }
 
+/** A paused run taken back for resumption. */
+export interface ReopenedRun {
+  readonly result: RunResult;
+  readonly state: PausedRunState;
+}
+
 /**
  * Where runs are kept. Implementations: the embedded SQLite store and (later)
  * Postgres; nothing above `@dax/store` knows which one it has. Every method may
@@ -52,5 +58,11 @@ export interface RunStore {
   getRun(runId: string, tenant?: string): Promise<RunResult | undefined>;
   listRuns(query: RunListQuery): Promise<RunListPage>;
   getPausedState(runId: string): Promise<PausedRunState | undefined>;
+  /**
+   * Takes a paused run back for resumption: moves it from `awaiting_approval` to
+   * running with a conditional update, so exactly one caller (on any replica) gets
+   * its paused result and state; every other caller gets undefined.
+   */
+  reopenPausedRun?(runId: string): Promise<ReopenedRun | undefined>;
   close(): Promise<void>;
 }

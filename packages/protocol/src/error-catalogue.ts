@@ -91,6 +91,12 @@ export const errorCatalogue = {
   DAX_E_BACKUP_CORRUPT: { status: 400, message: 'The backup file is damaged or incomplete; nothing was restored.', retryable: false },
   DAX_E_BACKUP_SIGNATURE: { status: 400, message: 'The backup manifest signature does not verify with a trusted key; nothing was restored.', retryable: false },
   DAX_E_RESTORE_NOT_EMPTY: { status: 409, message: 'A backup can only be restored into an empty store.', retryable: false },
+  DAX_E_GATE_NOT_FOUND: { status: 404, message: 'No human gate with that id exists.', retryable: false },
+  DAX_E_GATE_CLOSED: { status: 409, message: 'The human gate is already decided or expired.', retryable: false },
+  DAX_E_GATE_ALREADY_DECIDED: { status: 409, message: 'You have already decided on this gate; a second approver must be someone else.', retryable: false },
+  DAX_E_GATE_SELF_APPROVAL: { status: 403, message: 'The caller who started a run cannot approve or deny it.', retryable: false },
+  DAX_E_GATE_NOT_ON_CALL: { status: 403, message: 'Only the on-call members of the routed rotation can decide this gate.', retryable: false },
+  DAX_E_RUN_NOT_PAUSED: { status: 409, message: 'The run is not paused at a human gate (it may have been resumed elsewhere).', retryable: false },
   DAX_E_INTERNAL: { status: 500, message: 'An internal error occurred.', retryable: false },
 } as const satisfies Record<string, ErrorCatalogueEntry>;
 

@@ -33,6 +33,8 @@ export type {
   Usage,
 } from './run-types.js';
 export type {
+  GateEvent,
+  GateEventType,
   GuardFindingEvent,
   LayerEndEvent,
   LayerStartEvent,
@@ -50,3 +52,5 @@ export {
   traceSummarySchema,
 } from './trace-search.js';
 export type { GateState, SavedView, TracePage, TraceSearchFilters, TraceSummary } from './trace-search.js';
+export { gateDecisionSchema, gateSchema, gateStatusSchema, gateNotificationSchema } from './gate-types.js';
+export type { Gate, GateDecision, GateNotification, GateStatus } from './gate-types.js';

@@ -1,3 +1,4 @@
+import type { GateStatus } from './gate-types.js';
 import type { Finding, RunResult, RunStatus } from './run-types.js';
 
 interface RunEventBase {
@@ -38,5 +39,18 @@ export interface RunEndEvent extends RunEventBase {
   readonly result: RunResult;
 }
 
-export type RunEvent = RunStartEvent | LayerStartEvent | GuardFindingEvent | LayerEndEvent | RunEndEvent;
+export type RunEvent = RunStartEvent | LayerStartEvent | GuardFindingEvent | LayerEndEvent | RunEndEvent | GateEvent;
 export type RunEventType = RunEvent['type'];
+
+/** A human gate (DA-7) changed state: opened, notified, acknowledged, escalated, approved, denied, expired, resumed. */
+export interface GateEvent extends RunEventBase {
+  readonly type: 'gate-opened' | 'gate-notified' | 'gate-acknowledged' | 'gate-escalated' | 'gate-approved' | 'gate-denied' | 'gate-expired';
+  readonly gateId: string;
+  readonly status: GateStatus;
+  /** Who caused the transition (`system` for the SLA sweep). */
+  readonly actor: string;
+  /** Escalation level after the transition (0 = the on-call shift). */
+  readonly level: number;
+}
+
+export type GateEventType = GateEvent['type'];

@@ -18,6 +18,7 @@ import {
   type LayerConfig,
   type RunListPage,
   type RunListQuery,
+  type ResumeRequest,
   type RunRequest,
   type RunStore,
 } from '@dax/core';
@@ -72,6 +73,8 @@ export interface Dax {
   resolveConfig(domain: string): Promise<LayerConfig>;
   /** Runs an intent through all fourteen layers. */
   run(input: string | RunRequest): Promise<RunResult>;
+  /** Continues a run paused at DA-7 once its human gate is decided (any process may do it, once). */
+  resume(request: ResumeRequest): Promise<RunResult>;
   /** The guards' verdict without any model call. */
   validate(text: string, context?: { domain?: string; tenant?: string }): IntentValidation;
   /** Redacts personal data and secrets from text (offsets into the input). */
@@ -182,6 +185,9 @@ export function createDax(options: DaxOptions = {}): Dax {
     async run(input) {
       const request = typeof input === 'string' ? { input } : input;
       return (await engine()).run(request);
+    },
+    async resume(request) {
+      return (await engine()).resume(request);
     },
     validate: (text, context = {}) => validateIntent(guards, text, context),
     redact: (text) => redactText(text),

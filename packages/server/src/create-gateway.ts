@@ -4,12 +4,14 @@ import fastifySwagger from '@fastify/swagger';
 import { dataClassByLayerName, systemClock, type Clock } from '@dax/core';
 import { createRedactionService } from '@dax/guards';
 import { createDax, type Dax } from '@dax/runtime';
-import { idempotencyStoreFor, openRunStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
+import { gateStoreFor, idempotencyStoreFor, openRunStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import './gateway-decorations.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { createGatewayLogger } from './gateway-logger.js';
+import { createGateService } from './gates/create-gate-service.js';
+import { loadRotations, type Rotations } from './gates/load-rotations.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
 import { connectRedis } from './connect-redis.js';
@@ -21,6 +23,7 @@ import { chatCompletionsRoutes } from './routes/chat-completions-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { dsrRoutes } from './routes/dsr-routes.js';
+import { gatesRoutes } from './routes/gates-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { keysRoutes } from './routes/keys-routes.js';
 import { openapiDocumentOptions } from './routes/openapi-document.js';
@@ -43,7 +46,9 @@ export interface GatewayOptions {
   readonly clock?: Clock;
   /** Where log lines go; default standard output. */
   readonly logStream?: NodeJS.WritableStream;
-  /** Where `OTEL_*` tracing variables are read; default `process.env`. */
+  /** Validated rotations; default loaded from `config.gates.rotationsFile` (or the built-in rotation). */
+  readonly rotations?: Rotations;
+  /** Environment for `OTEL_*` tracing variables and webhook secrets; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -75,7 +80,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
       leaseTtlMs: config.runLeaseTtlMs,
     }));
   let dax: Dax;
+  let rotations: Rotations;
   try {
+    rotations = options.rotations ?? loadRotations({ env: options.env ?? process.env, cwd: process.cwd(), ...(config.gates.rotationsFile === undefined ? {} : { file: config.gates.rotationsFile }) });
     dax =
       options.dax ??
       createDax({
@@ -127,6 +134,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     clock,
     log: app.log,
   });
+  app.decorate('gates', createGateService(app, { gates: gateStoreFor(store), clock, rotations }));
   app.setValidatorCompiler(validatorCompiler);
   // Bodies are JSON only: anything else is 415 DAX_E_UNSUPPORTED_MEDIA_TYPE.
   app.removeContentTypeParser('text/plain');
@@ -136,7 +144,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     done();
   });
   app.addHook('preClose', async () => {
+    app.gates.stopSweeping();
     const outcome = await shutdown.drain(config.shutdownGraceMs);
+    await app.gates.settle();
     runHub.endAll();
     if (outcome.finished + outcome.cancelled > 0) app.log.info(outcome, 'in-flight runs drained');
   });
@@ -173,6 +183,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   await app.register(chatCompletionsRoutes);
   const ledgerDir = config.dataDir ?? (ownsStore ? resolveDataDir() : undefined);
   await app.register(dsrRoutes, { ...(ledgerDir === undefined ? {} : { dataDir: ledgerDir }) });
+  await app.register(gatesRoutes);
+  app.gates.startSweeping(config.gates.sweepIntervalMs);
   await app.register(openapiRoutes);
   return app;
 }

@@ -41,6 +41,15 @@ function usageTokens(result: RunResult): number {
   return result.usage.inputTokens + result.usage.outputTokens;
 }
 
+/** Opens the paused run's human gate; if that fails the run stays paused and the sweep opens it later. */
+async function openGateOf(fastify: FastifyInstance, result: RunResult, identity: Identity): Promise<void> {
+  try {
+    await fastify.gates.openForRun(result, { tenant: identity.tenant, caller: identity.subject });
+  } catch (error) {
+    fastify.log.warn({ err: error, runId: result.runId }, 'human gate not opened yet; the sweep retries');
+  }
+}
+
 /**
  * Runs one intent for an authenticated caller the way every gateway route must:
  * admitted by the shutdown controller (503 once draining), within the tenant's
@@ -56,6 +65,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
   let runId: string | undefined;
   let release: (() => void) | undefined;
   let result: RunResult | undefined;
+  let paused: RunResult | undefined;
   try {
     release = await fastify.runLimits.acquire(identity);
     result = await fastify.dax.run({
@@ -66,6 +76,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
       ...(run.includeReasons === undefined ? {} : { includeReasons: run.includeReasons }),
       ...(run.metadata === undefined ? {} : { metadata: run.metadata }),
       ...(run.subjectId === undefined ? {} : { subjectId: run.subjectId }),
+      caller: identity.subject,
       onEvent: (event) => {
         runId ??= event.runId;
         events.push(event);
@@ -79,6 +90,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
       // The run is done and stored; its tokens go uncounted rather than failing the answer.
       fastify.log.warn({ code: (error as { code?: unknown }).code, runId }, 'run usage could not be recorded against the budget');
     }
+    paused = result.status === 'awaiting_approval' ? result : undefined;
     return result;
   } finally {
     release?.();
@@ -91,6 +103,7 @@ export async function executeRun(fastify: FastifyInstance, options: ExecuteRunOp
       fastify.runHub.end(runId);
       observeRun(fastify, events, result, options);
     }
+    if (paused !== undefined) await openGateOf(fastify, paused, identity);
     ticket.done();
   }
 }

@@ -38,6 +38,7 @@ describe('gateway config', () => {
       governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'], groupMembers: {}, tenantDomains: {} },
       observability: gatewayConfigDefaults.observability,
       dataHandling: gatewayConfigDefaults.dataHandling,
+      gates: gatewayConfigDefaults.gates,
     });
   });
 

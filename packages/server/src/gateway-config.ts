@@ -20,6 +20,7 @@ export const gatewayConfigDefaults = {
     concurrentRunsPerTenant: 16,
     dailyTokenBudgetPerTenant: 5_000_000,
   },
+  gates: { sweepIntervalMs: 5_000 },
   oidc: { tenantClaim: 'tenant', rolesClaim: 'roles', algorithms: ['RS256', 'ES256', 'EdDSA'] },
   governance: { adminTenants: ['default'], approvalGroups: ['safety', 'platform'] },
   observability: { metrics: true, metricsHost: '127.0.0.1', traceContent: false },
@@ -151,6 +152,14 @@ export const gatewayConfigSchema = z.strictObject({
   governance: governanceSchema.prefault({}),
   observability: observabilitySchema.prefault({}),
   dataHandling: dataHandlingSchema.prefault({}),
+  gates: z
+    .strictObject({
+      /** Rotations file; default `$DAX_ROTATIONS`, `./config/rotations.json`, then the built-in rotation. */
+      rotationsFile: z.string().min(1).optional(),
+      /** How often this replica runs the SLA sweep; 0 turns the timer off (call `sweep` yourself). */
+      sweepIntervalMs: z.number().int().min(0).default(defaults.gates.sweepIntervalMs),
+    })
+    .prefault({}),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

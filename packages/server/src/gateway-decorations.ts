@@ -2,6 +2,7 @@ import type { RedactionService } from '@dax/guards';
 import type { Dax } from '@dax/runtime';
 import type { KyselyIdempotencyStore, KyselyRunEventsStore, KyselyRunStore } from '@dax/store';
 import type { GatewayConfig } from './gateway-config.js';
+import type { GateService } from './gates/gate-service.js';
 import type { RunEventHub } from './run-event-hub.js';
 import type { ShutdownController } from './shutdown-controller.js';
 
@@ -22,6 +23,8 @@ declare module 'fastify' {
     redaction: RedactionService;
     /** In-flight run tracking for graceful shutdown. */
     shutdown: ShutdownController;
+    /** Human gates (DA-7): decisions, SLA sweep, notifications. */
+    gates: GateService;
   }
 }
 

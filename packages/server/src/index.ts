@@ -29,3 +29,10 @@ export { estimateCost, loadPriceTable, priceTableSchema } from './observability/
 export type { PriceTable } from './observability/price-table.js';
 export { tracingSettingsFromEnv } from './observability/tracing-settings.js';
 export type { TracingSettings } from './observability/tracing-settings.js';
+export { GateService, slaExpiryActor } from './gates/gate-service.js';
+export type { DecisionOutcome, GateServiceOptions, SweepOutcome } from './gates/gate-service.js';
+export { loadRotations, parseRotations } from './gates/load-rotations.js';
+export type { LoadRotationsOptions, Rotations, WebhookSecrets } from './gates/load-rotations.js';
+export { rotationsFileSchema } from './gates/rotations-config.js';
+export type { Rotation, RotationsFile, RotationsFileInput, WebhookTarget } from './gates/rotations-config.js';
+export { signWebhook, verifyWebhook, signatureHeader, timestampHeader } from './gates/sign-webhook.js';

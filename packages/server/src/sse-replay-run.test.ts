@@ -64,7 +64,9 @@ describe('server-sent events', () => {
     expect(result.status).toBe('awaiting_approval');
     const whole = eventsOf(await readSse(await fetch(`${gateway.baseUrl}/v1/runs/${result.runId}/events`, { headers: auth })));
     expect(whole[0]?.type).toBe('run-start');
-    expect(whole.at(-1)).toMatchObject({ type: 'run-end', status: 'awaiting_approval' });
+    // The paused run's stream ends with its run-end, then the human gate it opened.
+    expect(whole.findLast((event) => event.type === 'run-end')).toMatchObject({ status: 'awaiting_approval' });
+    expect(whole.at(-1)).toMatchObject({ type: 'gate-opened', status: 'opened' });
     expect(whole.map((event) => event.seq)).toEqual(whole.map((_, index) => index + 1));
     const tail = eventsOf(
       await readSse(await fetch(`${gateway.baseUrl}/v1/runs/${result.runId}/events`, { headers: { ...auth, 'last-event-id': String(whole.length - 2) } })),

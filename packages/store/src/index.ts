@@ -60,3 +60,6 @@ export type { RestoreOptions, RestoreReport } from './data/restore-store.js';
 export { dataClasses, defaultRetentionPolicy } from './data/retention-policy.js';
 export type { RetentionPolicy } from './data/retention-policy.js';
 export { verifyBackup } from './data/verify-backup.js';
+export type { GateDatabase, GateDecisionsTable, GateOutboxTable, GatesTable } from './gate-database.js';
+export { gateStoreFor, KyselyGateStore, openGateStatuses } from './kysely-gate-store.js';
+export type { DueNotification, GateListQuery, GateRecord, GateTransition, NewGate, NewNotification } from './kysely-gate-store.js';

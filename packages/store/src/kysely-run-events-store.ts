@@ -7,7 +7,20 @@ import { prepareQuery, type PreparedQuery, type Slot } from './prepared-query.js
 import type { RunEventsDatabase } from './run-events-database.js';
 import { storeFailure } from './store-failure.js';
 
-const runEventTypes: ReadonlySet<string> = new Set(['run-start', 'layer-start', 'guard-finding', 'layer-end', 'run-end']);
+const runEventTypes: ReadonlySet<string> = new Set([
+  'run-start',
+  'layer-start',
+  'guard-finding',
+  'layer-end',
+  'run-end',
+  'gate-opened',
+  'gate-notified',
+  'gate-acknowledged',
+  'gate-escalated',
+  'gate-approved',
+  'gate-denied',
+  'gate-expired',
+]);
 
 /** Checks the envelope every stored event must have; the rest was written by this code. */
 const runEventShape: StoredShape<RunEvent> = {

@@ -4,6 +4,7 @@ import {
   systemClock,
   type Clock,
   type PausedRunState,
+  type ReopenedRun,
   type RunListPage,
   type RunListQuery,
   type RunStartRecord,
@@ -29,6 +30,7 @@ import { migrateStore } from './migrate-store.js';
 import { verifyRunEvidence, type RunEvidenceReport } from './verify-run-evidence.js';
 import { parseStored, validateStored, type StoredShape } from './parse-stored.js';
 import { pausedRunStateShape } from './paused-run-state-shape.js';
+import { reopenPausedRun } from './reopen-paused-run.js';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
 import type { RunStatusRecord } from './run-status-record.js';
 import { reclaimAbandonedRuns } from './reclaim-abandoned-runs.js';
@@ -388,6 +390,14 @@ export class KyselyRunStore implements RunStore {
       throw storeFailure(cause);
     }
     return this.#vault.openState(runId, parseStored(pausedRunStateShape, row.state_json), key);
+  }
+
+  async reopenPausedRun(runId: string): Promise<ReopenedRun | undefined> {
+    try {
+      return await reopenPausedRun(this.#database, runId);
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
   }
 
   /** Releases the database. Safe to call more than once; later calls on the store fail. */

@@ -7,6 +7,7 @@ import { createConfigVersionTables } from './migrations/0006-config-versions.js'
 import { addRunLeases } from './migrations/0009-run-leases.js';
 import { createTraceSearchAndSavedViews } from './migrations/0007-trace-search-and-saved-views.js';
 import { createDataHandlingTables } from './migrations/0008-data-handling.js';
+import { createHumanGates } from './migrations/0004-human-gates.js';
 
 /** Every schema migration, keyed by name; names sort in the order they apply. */
 export const storeMigrations: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '0009-run-leases': addRunLeases,
   '0007-trace-search-and-saved-views': createTraceSearchAndSavedViews,
   '0008-data-handling': createDataHandlingTables,
+  '0004-human-gates': createHumanGates,
 };
 
 /** Serves the in-code migrations to Kysely's Migrator (no files read at run time). */

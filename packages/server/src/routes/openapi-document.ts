@@ -24,6 +24,7 @@ export function openapiDocumentOptions(version: string): SwaggerOptions {
         { name: 'original', description: 'The original recursion contract' },
         { name: 'openai', description: 'OpenAI-compatible endpoint' },
         { name: 'keys', description: 'API key administration' },
+        { name: 'gates', description: 'Human gates (DA-7): acknowledge, approve, deny' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },

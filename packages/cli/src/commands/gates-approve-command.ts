@@ -1,0 +1,3 @@
+import { gatesDecideCommand } from './gates-decide-command.js';
+
+export default gatesDecideCommand('approve');
