@@ -361,21 +361,25 @@ export class KyselyRunStore implements RunStore {
 
   /** Checks a run's evidence against the run as stored; `DAX_E_EVIDENCE_NOT_FOUND` when it has none. */
   async verifyRunEvidence(runId: string, tenant?: string): Promise<RunEvidenceReport> {
-    let row: { tenant: string; input_hash: string; result_json: string | null } | undefined;
+    let row: { tenant: string; input_hash: string } | undefined;
+    let textsRemoved: boolean;
     try {
-      row = await this.#database
-        .selectFrom('runs')
-        .select(['tenant', 'input_hash', 'result_json'])
+      row = await this.#database.selectFrom('runs').select(['tenant', 'input_hash']).where('run_id', '=', runId).executeTakeFirst();
+      const tombstone = await this.#database
+        .withTables<DataHandlingDatabase>()
+        .selectFrom('text_tombstones')
+        .select('run_id')
         .where('run_id', '=', runId)
         .executeTakeFirst();
+      textsRemoved = tombstone !== undefined;
     } catch (cause) {
       throw storeFailure(cause);
     }
-    if (row === undefined || row.result_json === null || (tenant !== undefined && row.tenant !== tenant)) {
-      throw new DaxError('DAX_E_EVIDENCE_NOT_FOUND');
-    }
-    const result = parseStored(runResultSchema, row.result_json);
-    return verifyRunEvidence(this.#evidence, { result, tenant: row.tenant, inputHash: row.input_hash });
+    if (row === undefined || (tenant !== undefined && row.tenant !== tenant)) throw new DaxError('DAX_E_EVIDENCE_NOT_FOUND');
+    // The run as readers see it: texts of a subject's run decrypted, or their removal placeholders.
+    const result = await this.getRun(runId);
+    if (result === undefined) throw new DaxError('DAX_E_EVIDENCE_NOT_FOUND');
+    return verifyRunEvidence(this.#evidence, { result, tenant: row.tenant, inputHash: row.input_hash, textsRemoved });
   }
 
   async getPausedState(runId: string): Promise<PausedRunState | undefined> {

@@ -29,6 +29,18 @@ export interface RunEvidenceReport {
   readonly checkpointSize: number;
   readonly envelopes: readonly RunEnvelopeCheck[];
   readonly problems: readonly string[];
+  /**
+   * The run's texts were removed (erasure or retention): its statement was compared
+   * without the text digests, which only the removed texts could reproduce.
+   */
+  readonly textsRemoved?: boolean;
+}
+
+/** A statement's JSON without the digests of texts (the subject digest and every `…Sha256` field). */
+function withoutTextDigests(statement: Buffer): string {
+  return JSON.stringify(JSON.parse(statement.toString('utf8')), (key, value: unknown) =>
+    key.endsWith('Sha256') || key === 'digest' ? undefined : value,
+  );
 }
 
 /**
@@ -38,7 +50,7 @@ export interface RunEvidenceReport {
  */
 export async function verifyRunEvidence(
   log: KyselyEvidenceLog,
-  run: { readonly result: RunResult; readonly tenant: string; readonly inputHash: string },
+  run: { readonly result: RunResult; readonly tenant: string; readonly inputHash: string; readonly textsRemoved?: boolean },
 ): Promise<RunEvidenceReport> {
   const runId = run.result.runId;
   const leaves = await log.runLeaves(runId, run.tenant);
@@ -71,7 +83,10 @@ export async function verifyRunEvidence(
       checkpointRoot !== undefined &&
       leaf.leafIndex < stored.treeSize &&
       verifyInclusion(leafHash, leaf.leafIndex, stored.treeSize, inclusionProof(hashes, leaf.leafIndex, stored.treeSize), checkpointRoot);
-    const matches = leaf.revision === currentRevision ? payload !== undefined && payload.equals(expected) : undefined;
+    const matches =
+      leaf.revision !== currentRevision
+        ? undefined
+        : payload !== undefined && (run.textsRemoved === true ? withoutTextDigests(payload) === withoutTextDigests(expected) : payload.equals(expected));
     envelopes.push({
       evidenceId: leaf.evidenceId,
       revision: leaf.revision,
@@ -90,5 +105,12 @@ export async function verifyRunEvidence(
   if (!envelopes.some((envelope) => envelope.matchesStoredRun === true)) {
     if (!problems.some((entry) => entry.includes('statement does not match'))) problems.push(`no envelope attests the run's current state (${currentRevision})`);
   }
-  return { ok: problems.length === 0, runId, checkpointSize: stored.treeSize, envelopes, problems };
+  return {
+    ok: problems.length === 0,
+    runId,
+    checkpointSize: stored.treeSize,
+    envelopes,
+    problems,
+    ...(run.textsRemoved === true ? { textsRemoved: true } : {}),
+  };
 }

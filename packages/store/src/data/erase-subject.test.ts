@@ -33,6 +33,8 @@ describe('eraseSubject and exportSubject', () => {
     // At rest the subject's texts are ciphertext only.
     expect(databaseBytes(dataDir).includes(subjectSecretText)).toBe(false);
     expect(await store.getRun('run-subject')).toEqual(original);
+    // Evidence is built from the texts before they are sealed and verifies against the decrypted run.
+    expect(await store.verifyRunEvidence('run-subject')).toMatchObject({ ok: true, problems: [] });
     const events = await runEventsStoreFor(store).listEvents('run-subject', 'tenant-a');
     expect(events.at(-1)).toMatchObject({ type: 'run-end', result: { output: `Final: ${subjectSecretText}` } });
 
@@ -58,6 +60,9 @@ describe('eraseSubject and exportSubject', () => {
 
     const erased = await store.getRun('run-subject');
     expect(erased).toMatchObject({ runId: 'run-subject', status: 'approved', configHash: original.configHash, output: '[removed: erasure]' });
+    // Evidence outlives the texts: signatures, inclusion and every field but the text digests still verify.
+    expect(await store.verifyRunEvidence('run-subject')).toMatchObject({ ok: true, problems: [], textsRemoved: true });
+    expect(await store.verifyRunEvidence('run-other')).toMatchObject({ ok: true, problems: [] });
     expect(erased?.trace.every((entry) => entry.output === '[removed: erasure]' && entry.reason === '[removed: erasure]')).toBe(true);
     expect(erased?.findings).toEqual(original.findings);
     const replay = await runEventsStoreFor(store).listEvents('run-subject', 'tenant-a');

@@ -17,7 +17,8 @@ import { eraseSubject } from './erase-subject.js';
 import { erasureLedgerPath, readErasureLedgerFile } from './erasure-ledger-file.js';
 import { createBackupSigner, loadBackupSigner } from './load-backup-signer.js';
 import { restoreStore } from './restore-store.js';
-import { listStoreTables } from './store-tables.js';
+import { countDataRows, listStoreTables } from './store-tables.js';
+import { verifyEvidenceLog } from '../verify-evidence-log.js';
 
 async function wipe(dataDir: string): Promise<void> {
   for (const name of ['dax.db', 'dax.db-wal', 'dax.db-shm']) await rm(join(dataDir, name), { force: true });
@@ -27,8 +28,7 @@ async function rowCounts(store: KyselyRunStore): Promise<Record<string, number>>
   const database = store.database as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const counts: Record<string, number> = {};
   for (const name of await listStoreTables(database as unknown as Kysely<unknown>)) {
-    const row = await database.selectFrom(name).select((expression) => expression.fn.countAll().as('count')).executeTakeFirst();
-    counts[name] = Number(row?.count ?? 0);
+    counts[name] = await countDataRows(database, name);
   }
   return counts;
 }
@@ -78,6 +78,10 @@ describe('backupStore and restoreStore', () => {
     expect(await second.getRun('run-1')).toEqual(before.run1);
     expect(await second.getRun('run-2')).toEqual(before.run2);
     expect(await runEventsStoreFor(second).listEvents('run-1', 'tenant-a')).toHaveLength(2);
+    // The evidence log and every run's envelope verify after the restore.
+    expect(await verifyEvidenceLog(second.evidence)).toMatchObject({ ok: true, problems: [] });
+    expect(await second.verifyRunEvidence('run-1')).toMatchObject({ ok: true, problems: [] });
+    expect(await second.verifyRunEvidence('run-2')).toMatchObject({ ok: true, problems: [] });
 
     const again = await backupStore(second, signer);
     expect(again.sections).toEqual(backup.sections);

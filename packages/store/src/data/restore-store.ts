@@ -6,7 +6,7 @@ import { storeFailure } from '../store-failure.js';
 import type { DataHandlingDatabase } from './data-handling-database.js';
 import { eraseSubjectRuns } from './erase-subject-runs.js';
 import type { ErasureLedgerEntry } from './erasure-ledger-file.js';
-import { listStoreTables } from './store-tables.js';
+import { countDataRows, listStoreTables, seededTables } from './store-tables.js';
 import { subjectHash } from './subject-hash.js';
 import { verifyBackup } from './verify-backup.js';
 
@@ -28,8 +28,7 @@ const rowsPerInsert = 100;
 
 async function assertEmpty(database: Kysely<Record<string, Record<string, unknown>>>, names: readonly string[]): Promise<void> {
   for (const name of names) {
-    const row = await database.selectFrom(name).select((expression) => expression.fn.countAll().as('count')).executeTakeFirst();
-    if (Number(row?.count ?? 0) > 0) {
+    if ((await countDataRows(database, name)) > 0) {
       throw new DaxError('DAX_E_RESTORE_NOT_EMPTY', { detail: `Table "${name}" already holds rows; restore into a fresh data directory or database.` });
     }
   }
@@ -56,6 +55,8 @@ export async function restoreStore(store: KyselyRunStore, fileText: string, opti
     await assertEmpty(database, present);
     await database.transaction().execute(async (transaction) => {
       for (const table of backup.tables) {
+        // A seeded row (the evidence log's empty head) gives way to the backup's.
+        if (seededTables[table.name] !== undefined && table.rows.length > 0) await transaction.deleteFrom(table.name).execute();
         for (let start = 0; start < table.rows.length; start += rowsPerInsert) {
           await transaction.insertInto(table.name).values(table.rows.slice(start, start + rowsPerInsert)).execute();
         }

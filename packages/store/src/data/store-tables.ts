@@ -42,3 +42,19 @@ export async function listStoreTables(database: Kysely<unknown>): Promise<string
   for (const name of names) visit(name, new Set());
   return ordered;
 }
+
+/**
+ * Tables a migration seeds with a row of its own (the evidence log's head at size 0):
+ * such a row is not data, so a fresh store still counts as empty and a restore
+ * replaces it. Maps the table to the column that is positive once real data exist.
+ */
+export const seededTables: Readonly<Record<string, string>> = { evidence_log_head: 'tree_size' };
+
+/** Rows of a table that are data (a seeded table's initial row excluded). */
+export async function countDataRows(database: Kysely<Record<string, Record<string, unknown>>>, name: string): Promise<number> {
+  const seededColumn = seededTables[name];
+  let query = database.selectFrom(name).select((expression) => expression.fn.countAll().as('count'));
+  if (seededColumn !== undefined) query = query.where(seededColumn, '>', 0);
+  const row = await query.executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

@@ -35,8 +35,7 @@ export async function storeRun(
     const entry = sampleTraceEntry(index);
     await store.recordLayer(runId, index, { ...entry, output: `${entry.layer}: ${options.text}`, reason: `because ${options.text}` });
   }
-  const result = { ...withText(sampleRunResult(runId), options.text), startedAt };
-  await store.finishRun(result);
+  const result = await store.finishRun({ ...withText(sampleRunResult(runId), options.text), startedAt });
   const events: RunEvent[] = [
     { type: 'run-start', runId, seq: 1, at: startedAt, domain: 'finance', configHash: result.configHash, layers: [...sampleLayerNames] },
     { type: 'run-end', runId, seq: 2, at: startedAt, status: result.status, result },
