@@ -9,7 +9,8 @@ export interface CircuitBreakerStore {
   /** `closed`: call; `probe`: call, as the one trial after the open period; `open`: do not call. */
   admit(key: string): Promise<BreakerAdmission>;
   recordSuccess(key: string): Promise<void>;
-  recordFailure(key: string): Promise<void>;
+  /** Counts a failure; answers whether the breaker is open now. */
+  recordFailure(key: string): Promise<'open' | 'closed'>;
 }
 
 export interface CircuitBreakerSettings {

@@ -31,6 +31,7 @@ export { resilientProviders } from './resilient-providers.js';
 export type { ResilienceOptions } from './resilient-providers.js';
 export { withBulkhead } from './with-bulkhead.js';
 export { withCircuitBreaker } from './with-circuit-breaker.js';
+export type { BreakerObserver } from './with-circuit-breaker.js';
 export { createEgressFetch, spkiPinOf } from './create-egress-fetch.js';
 export type { EgressControl, EgressDestination } from './create-egress-fetch.js';
 export { enforceModelPolicy } from './enforce-model-policy.js';

@@ -48,8 +48,9 @@ export function createMemoryCircuitBreakerStore(
       const state = stateOf(key);
       state.failures += 1;
       state.probeUntil = 0;
-      if (state.failures >= settings.failureThreshold) state.openUntil = now() + settings.openMs;
-      return Promise.resolve();
+      if (state.failures < settings.failureThreshold) return Promise.resolve('closed');
+      state.openUntil = now() + settings.openMs;
+      return Promise.resolve('open');
     },
   };
 }

@@ -60,9 +60,10 @@ export function createRedisCircuitBreakerStore(
     },
     async recordFailure(key) {
       try {
-        await redis.eval(failureScript, 3, ...keys(key), settings.failureThreshold, settings.openMs, failureMemoryMs);
+        const failures = await redis.eval(failureScript, 3, ...keys(key), settings.failureThreshold, settings.openMs, failureMemoryMs);
+        return Number(failures) >= settings.failureThreshold ? 'open' : 'closed';
       } catch {
-        await fallback.recordFailure(key);
+        return fallback.recordFailure(key);
       }
     },
   };

@@ -3,7 +3,7 @@ import { DaxError } from '@dax/protocol';
 import { bulkhead } from 'cockatiel';
 import type { CircuitBreakerStore } from './circuit-breaker-store.js';
 import { withBulkhead } from './with-bulkhead.js';
-import { withCircuitBreaker } from './with-circuit-breaker.js';
+import { withCircuitBreaker, type BreakerObserver } from './with-circuit-breaker.js';
 
 export interface ResilienceOptions {
   /** Breaker state per provider/model (memory or Redis). */
@@ -14,6 +14,8 @@ export interface ResilienceOptions {
   readonly maxQueuedCalls?: number;
   /** Providers left unwrapped (local, deterministic ones). Default `offline`. */
   readonly exempt?: readonly string[];
+  /** Told the breaker state each call sees (the gateway's breaker-state metric). */
+  readonly onBreakerState?: BreakerObserver;
 }
 
 /**
@@ -34,7 +36,7 @@ export function resilientProviders(
   const shared = bulkhead(capacity, queue);
   const wrapped = new Map<string, ModelProvider>();
   for (const [name, provider] of providers) {
-    wrapped.set(name, exempt.has(name) ? provider : withBulkhead(withCircuitBreaker(provider, options.breakers), shared));
+    wrapped.set(name, exempt.has(name) ? provider : withBulkhead(withCircuitBreaker(provider, options.breakers, options.onBreakerState), shared));
   }
   return wrapped;
 }

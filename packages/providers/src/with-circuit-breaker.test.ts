@@ -96,6 +96,21 @@ describe.each(['memory', 'redis'] as const)('withCircuitBreaker over %s state', 
     expect(await codeOf(provider.call(layerRequest()))).toBe('DAX_E_PROVIDER_CIRCUIT_OPEN');
     expect(upstream.calls).toBe(4);
   });
+
+  it('tells the observer each state change: open at the threshold, half-open for the probe, closed after it', async () => {
+    const upstream = flakyProvider();
+    const [store] = replicaStores();
+    const seen: string[] = [];
+    const provider = withCircuitBreaker(upstream, store, (id, model, state) => seen.push(`${id}/${model}:${state}`));
+    for (let index = 0; index < 3; index += 1) await codeOf(provider.call(layerRequest()));
+    expect(seen.at(-1)).toBe('flaky/test-model:open');
+    expect(await codeOf(provider.call(layerRequest()))).toBe('DAX_E_PROVIDER_CIRCUIT_OPEN');
+    await sleep(settings.openMs + 50);
+    upstream.failing = false;
+    seen.length = 0;
+    expect((await provider.call(layerRequest())).text).toBe('ok');
+    expect(seen).toEqual(['flaky/test-model:half_open', 'flaky/test-model:closed']);
+  });
 });
 
 describe('withBulkhead', () => {

@@ -24,7 +24,7 @@ import {
 } from '@dax/core';
 import { checkDrift, createGuardSuite, extractAnchor, loadPolicySet, redactText } from '@dax/guards';
 import { DaxError, type RunResult } from '@dax/protocol';
-import { resilientProviders } from '@dax/providers';
+import { resilientProviders, type BreakerObserver } from '@dax/providers';
 import { configVersionStoreFor, KyselyRunStore, openRunStore } from '@dax/store';
 import { createConfigValidator } from './create-config-validator.js';
 import { DomainLayers } from './domain-layers.js';
@@ -52,6 +52,8 @@ export interface DaxOptions {
   readonly redisKeyPrefix?: string;
   /** Upstream calls in flight at once over all providers (the bulkhead). Default 64. */
   readonly maxConcurrentCalls?: number;
+  /** Told the circuit-breaker state each upstream call sees (metrics). */
+  readonly onBreakerState?: BreakerObserver;
   /** Model policy file; default `$DAX_MODEL_POLICY`, then `models.json` beside the layer file (optional). */
   readonly modelPolicyPath?: string;
   /** Where other domains' layer files live; default `domains/` beside the layer file. */
@@ -127,6 +129,7 @@ export function createDax(options: DaxOptions = {}): Dax {
   const providers = resilientProviders(built.providers, {
     breakers: breakerState.breakers,
     ...(options.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: options.maxConcurrentCalls }),
+    ...(options.onBreakerState === undefined ? {} : { onBreakerState: options.onBreakerState }),
   });
   const router = createRouter(providers, defaultModelFor(selection));
   if (modelPolicy !== undefined && options.config === undefined) {

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import { dataClassByLayerName, systemClock, type Clock } from '@dax/core';
 import { createRedactionService } from '@dax/guards';
+import type { BreakerObserver } from '@dax/providers';
 import { createDax, type Dax } from '@dax/runtime';
 import { gateStoreFor, idempotencyStoreFor, openRunStore, resolveDataDir, runEventsStoreFor, type KyselyRunStore } from '@dax/store';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -79,6 +80,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
       clock,
       leaseTtlMs: config.runLeaseTtlMs,
     }));
+  // Breaker states reach the metrics once the observability plugin is registered.
+  let onBreakerState: BreakerObserver | undefined;
   let dax: Dax;
   let rotations: Rotations;
   try {
@@ -92,6 +95,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
         ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix }),
         limits: { maxInputChars: config.maxInputChars },
         approvalRules: { requiredGroups: config.governance.approvalGroups },
+        onBreakerState: (provider, model, state) => onBreakerState?.(provider, model, state),
       });
   } catch (error) {
     if (ownsStore) await store.close();
@@ -171,6 +175,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   });
   await app.register(leaseSweepPlugin);
   await app.register(observabilityPlugin, { version: gatewayVersion, ...(options.env === undefined ? {} : { env: options.env }) });
+  const metrics = app.observability.metrics;
+  if (metrics !== undefined) onBreakerState = (provider, model, state) => metrics.setBreakerState(provider, model, state);
 
   await app.register(healthRoutes);
   await app.register(runsRoutes);
