@@ -136,7 +136,7 @@ export function configRoutes(fastify: FastifyInstance): Promise<void> {
       const session = await governance();
       const [from, to] = await Promise.all([session.get(request.query.from, request.query.domain), session.get(request.query.to, request.query.domain)]);
       if (from.kind !== to.kind) throw new DaxError('DAX_E_USAGE', { detail: 'Both versions must be of the same kind.' });
-      const diff = diffConfigVersions(from, to);
+      const diff = await diffConfigVersions(from, to);
       return { from: diff.from, to: diff.to, changes: diff.changes.map((change) => ({ ...change, fields: [...change.fields] })) };
     },
   );
