@@ -52,7 +52,7 @@ describe('configuration admin API', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const call = (name: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  const call = (name: string, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${keys[name]}` }, ...(payload === undefined ? {} : { payload }) });
 
   it('walks a version through propose, two approvals and activation; runs record its id', async () => {
@@ -80,6 +80,13 @@ describe('configuration admin API', () => {
     expect((bodyOf(history) as { audit: { action: string }[] }).audit.map((entry) => entry.action)).toEqual(['propose', 'approve', 'approve', 'activate']);
     const single = await call('operator', 'GET', `/v1/config/versions/${id.slice(0, 12)}`);
     expect((bodyOf(single) as { content: { prompt: string }[] }).content.at(-2)?.prompt).toBe('Emit the action.');
+  });
+
+  it('answers 400 for a proposed file that does not parse, naming the layer and field', async () => {
+    const broken = originalLayers.map((layer) => (layer.name === 'DA-9' ? { ...layer, prompt: 7 } : layer));
+    const refused = await call('operator', 'POST', '/v1/config/versions', { content: broken, note });
+    expect(refused.statusCode).toBe(400);
+    expect(bodyOf(refused)).toMatchObject({ code: 'DAX_E_INPUT_INVALID', detail: expect.stringContaining('layer DA-9') });
   });
 
   it('keeps configuration to the admin tenants', async () => {
