@@ -15,7 +15,7 @@ export interface ConfigGovernanceOptions {
    * Validates content before it is proposed and again before it activates; returns
    * the normalised content to store (schema defaults applied) or throws a DaxError.
    */
-  readonly validate: (kind: ConfigKind, domain: string, content: unknown) => Promise<unknown> | unknown;
+  readonly validate: (kind: ConfigKind, domain: string, content: unknown) => unknown;
   readonly rules?: ApprovalRules;
   readonly clock?: Clock;
 }

@@ -1,4 +1,3 @@
-import { createTwoFilesPatch } from 'diff';
 import { canonicalJson } from './canonical-json.js';
 import type { ConfigVersion } from './config-version.js';
 import { layerFileSchema } from './layer-config.js';
@@ -27,8 +26,9 @@ function prettyCanonical(value: unknown): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(value)), null, 2)}\n`;
 }
 
-/** Compares two versions of the same kind, layer by layer (prompt text diffs). */
-export function diffConfigVersions(from: ConfigVersion, to: ConfigVersion): ConfigDiff {
+/** Compares two versions of the same kind, layer by layer (prompt text diffs). The diff library loads on first use. */
+export async function diffConfigVersions(from: ConfigVersion, to: ConfigVersion): Promise<ConfigDiff> {
+  const { createTwoFilesPatch } = await import('diff');
   const a = from.id.slice(0, 12);
   const b = to.id.slice(0, 12);
   const fromLayers = layerFileSchema.safeParse(from.content);

@@ -1,7 +1,18 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { DaxError } from '@dax/protocol';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import type * as UndiciModule from 'undici';
+import type { Agent, buildConnector } from 'undici';
+
+type Undici = typeof UndiciModule;
+
+let undiciModule: Promise<Undici> | undefined;
+
+/** undici is loaded on the first outbound call: runs that never leave the process do not pay for it. */
+function loadUndici(): Promise<Undici> {
+  undiciModule ??= import('undici');
+  return undiciModule;
+}
 
 /** One registered provider endpoint that outbound calls may reach. */
 export interface EgressDestination {
@@ -77,7 +88,7 @@ function raisedOnPurpose(error: unknown): DaxError | undefined {
  * `DAX_E_TLS_PIN_MISMATCH`, without a connection being opened or used.
  */
 export function createEgressFetch(destinations: readonly EgressDestination[]): EgressControl {
-  const connectors = new Map<string, buildConnector.connector>();
+  const origins = new Map<string, EgressDestination>();
   for (const destination of destinations) {
     const url = new URL(destination.baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -86,29 +97,39 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
     if (destination.tlsPins !== undefined && url.protocol !== 'https:') {
       throw new DaxError('DAX_E_CONFIG_INVALID', { detail: `Provider "${destination.providerId}": TLS pins need an https baseUrl.` });
     }
-    connectors.set(
-      originOf(url),
-      buildConnector({
-        ...(destination.ca === undefined ? {} : { ca: destination.ca }),
-        ...(destination.tlsPins === undefined ? {} : { checkServerIdentity: pinCheck(destination.providerId, destination.tlsPins) }),
-      }),
-    );
+    origins.set(originOf(url), destination);
   }
 
-  const agent = new Agent({
-    connect(options, callback) {
-      const connector = connectors.get(originKey(options.protocol, options.hostname, options.port));
-      if (connector === undefined) {
-        callback(new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${options.hostname} is not a registered provider.` }), null);
-        return;
+  let agentPromise: Promise<Agent> | undefined;
+  const agent = (): Promise<Agent> => {
+    agentPromise ??= loadUndici().then((undici) => {
+      const connectors = new Map<string, buildConnector.connector>();
+      for (const [origin, destination] of origins) {
+        connectors.set(
+          origin,
+          undici.buildConnector({
+            ...(destination.ca === undefined ? {} : { ca: destination.ca }),
+            ...(destination.tlsPins === undefined ? {} : { checkServerIdentity: pinCheck(destination.providerId, destination.tlsPins) }),
+          }),
+        );
       }
-      connector(options, callback);
-    },
-  });
+      return new undici.Agent({
+        connect(options, callback) {
+          const connector = connectors.get(originKey(options.protocol, options.hostname, options.port));
+          if (connector === undefined) {
+            callback(new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${options.hostname} is not a registered provider.` }), null);
+            return;
+          }
+          connector(options, callback);
+        },
+      });
+    });
+    return agentPromise;
+  };
 
   const isAllowed = (target: string): boolean => {
     try {
-      return connectors.has(originOf(new URL(target)));
+      return origins.has(originOf(new URL(target)));
     } catch {
       return false;
     }
@@ -126,12 +147,15 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
       throw new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${host} is not a registered provider.` });
     }
     try {
-      const response = await undiciFetch(target, { ...(init as object), redirect: 'manual', dispatcher: agent } as Parameters<typeof undiciFetch>[1]);
-      return response as unknown as Response;
+      const [undici, dispatcher] = await Promise.all([loadUndici(), agent()]);
+      const options: Parameters<Undici['fetch']>[1] = { ...(init as Parameters<Undici['fetch']>[1]), redirect: 'manual', dispatcher };
+      const response: unknown = await undici.fetch(target, options);
+      return response as Response;
     } catch (error) {
       throw raisedOnPurpose(error) ?? error;
     }
   };
 
-  return { fetch: egressFetch as typeof fetch, isAllowed, close: () => agent.close() };
+  const typedFetch: typeof fetch = egressFetch;
+  return { fetch: typedFetch, isAllowed, close: async () => (agentPromise === undefined ? undefined : (await agentPromise).close()) };
 }

@@ -170,7 +170,7 @@ export function createDax(options: DaxOptions = {}): Dax {
     governancePromise ??= configStore().then((versions) => {
       if (versions === undefined) throw new DaxError('DAX_E_STORE_UNAVAILABLE', { detail: 'This store keeps no configuration versions.', retryable: false });
       const validator = createConfigValidator({ store: versions, domainLayers, bootstrapModelPolicy: modelPolicy, defaultModel: router.defaultModel });
-      return createConfigGovernance({ store: versions, validate: validator.validate, ...(options.approvalRules === undefined ? {} : { rules: options.approvalRules }) });
+      return createConfigGovernance({ store: versions, validate: (kind, domain, content) => validator.validate(kind, domain, content), ...(options.approvalRules === undefined ? {} : { rules: options.approvalRules }) });
     });
     return governancePromise;
   };

@@ -31,16 +31,16 @@ function layersWithExecutorPrompt(directory: string, prompt: string): string {
 
 const note = 'What changed: DA-1 wording.\nWhy: audit finding 12.\nRollback: dax config rollback --domain default';
 
-async function idOf(outcome: CliOutcome): Promise<string> {
+function idOf(outcome: CliOutcome): string {
   expect(outcome.stderr).toBe('');
   expect(outcome.code).toBe(0);
-  return ((JSON.parse(outcome.stdout) as { id: string }).id);
+  return (JSON.parse(outcome.stdout) as { id: string }).id;
 }
 
 describe('dax config lifecycle', () => {
   it('proposes, approves under the two-person rule, activates, diffs, rolls back and shows history', async () => {
     const dataDir = freshDirectory();
-    const first = await idOf(await dax(['config', 'propose', '--file', layersWithExecutorPrompt(dataDir, 'Emit the final action.'), '--note', note, '--as', 'alice', '--json'], dataDir));
+    const first = idOf(await dax(['config', 'propose', '--file', layersWithExecutorPrompt(dataDir, 'Emit the final action.'), '--note', note, '--as', 'alice', '--json'], dataDir));
     const self = await dax(['config', 'approve', first, '--as', 'alice', '--group', 'safety'], dataDir);
     expect(self.code).toBe(1);
     expect(self.stderr).toContain('DAX_E_CONFIG_SELF_APPROVAL');
@@ -50,7 +50,7 @@ describe('dax config lifecycle', () => {
     expect((await dax(['config', 'approve', first, '--as', 'pat', '--group', 'platform'], dataDir)).stdout).toContain('next: dax config activate');
     expect((await dax(['config', 'activate', first, '--as', 'rita'], dataDir)).stdout).toContain('active');
 
-    const second = await idOf(await dax(['config', 'propose', '--file', layersWithExecutorPrompt(dataDir, 'Emit only the final, executable action.'), '--note', note, '--as', 'bob', '--json'], dataDir));
+    const second = idOf(await dax(['config', 'propose', '--file', layersWithExecutorPrompt(dataDir, 'Emit only the final, executable action.'), '--note', note, '--as', 'bob', '--json'], dataDir));
     await dax(['config', 'approve', second, '--as', 'sam', '--group', 'safety'], dataDir);
     await dax(['config', 'approve', second, '--as', 'pat', '--group', 'platform'], dataDir);
     await dax(['config', 'activate', second, '--as', 'rita'], dataDir);
@@ -81,7 +81,7 @@ describe('dax config lifecycle', () => {
   it('exports a signed bundle that another installation imports as a proposal only with the signer trusted', async () => {
     const source = freshDirectory();
     const target = freshDirectory();
-    const id = await idOf(await dax(['config', 'propose', '--domain', 'payments', '--file', layersWithExecutorPrompt(source, 'Pay only what was asked.'), '--note', note, '--as', 'alice', '--json'], source));
+    const id = idOf(await dax(['config', 'propose', '--domain', 'payments', '--file', layersWithExecutorPrompt(source, 'Pay only what was asked.'), '--note', note, '--as', 'alice', '--json'], source));
     const bundlePath = join(source, 'bundle.json');
     expect((await dax(['config', 'export', id, '--out', bundlePath], source)).code).toBe(0);
 
@@ -92,7 +92,7 @@ describe('dax config lifecycle', () => {
     const publicPem = createPublicKey(createPrivateKey(readFileSync(join(source, 'config-signing-key.pem'), 'utf8'))).export({ type: 'spki', format: 'pem' });
     writeFileSync(join(target, 'source.pub.pem'), publicPem);
     const imported = await dax(['config', 'import', bundlePath, '--trust-key', join(target, 'source.pub.pem'), '--as', 'ivan', '--json'], target);
-    expect(await idOf(imported)).toBe(id);
+    expect(idOf(imported)).toBe(id);
     expect(JSON.parse(imported.stdout)).toMatchObject({ status: 'proposed', domain: 'payments', approvals: [] });
 
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as { version: { note: { why: string } } };

@@ -10,7 +10,7 @@ export default function configDiffCommand(from: string, to: string, options: { d
     const diff = await withGovernance(io, globals, async (governance) => {
       const [a, b] = await Promise.all([governance.get(from, options.domain), governance.get(to, options.domain)]);
       if (a.kind !== b.kind) throw new DaxError('DAX_E_USAGE', { detail: 'Both versions must be of the same kind (layers or models).' });
-      return diffConfigVersions(a, b);
+      return await diffConfigVersions(a, b);
     });
     if (options.json === true) {
       writeLine(io.stdout, JSON.stringify(diff, null, 2));

@@ -12,6 +12,8 @@ import type { Role } from '../identity.js';
 const layerFile = new URL('../../../../config/layers.json', import.meta.url);
 const originalLayers = JSON.parse(readFileSync(layerFile, 'utf8')) as { name: string; prompt: string }[];
 const withExecutorPrompt = (prompt: string) => originalLayers.map((layer) => (layer.name === 'DA-1' ? { ...layer, prompt } : layer));
+/** The parsed JSON body of an injected response. */
+const bodyOf = (response: { body: string }): unknown => JSON.parse(response.body);
 const note = { whatChanged: 'DA-1 wording.', why: 'Audit finding 12.', rollback: 'POST /v1/config/domains/default/rollback' };
 
 describe('configuration admin API', () => {
@@ -50,54 +52,61 @@ describe('configuration admin API', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const call = (name: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  const call = (name: string, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${keys[name]}` }, ...(payload === undefined ? {} : { payload }) });
 
   it('walks a version through propose, two approvals and activation; runs record its id', async () => {
     const proposed = await call('operator', 'POST', '/v1/config/versions', { domain: 'default', content: withExecutorPrompt('Emit the action.'), note });
     expect(proposed.statusCode).toBe(201);
-    const id = (proposed.json() as { id: string }).id;
+    const id = (bodyOf(proposed) as { id: string }).id;
 
     const self = await call('operator', 'POST', `/v1/config/versions/${id}/approve`);
     expect(self.statusCode).toBe(403);
     expect(self.headers['content-type']).toContain('application/problem+json');
-    expect(self.json()).toMatchObject({ code: 'DAX_E_CONFIG_SELF_APPROVAL' });
+    expect(bodyOf(self)).toMatchObject({ code: 'DAX_E_CONFIG_SELF_APPROVAL' });
 
-    expect((await call('caller', 'POST', `/v1/config/versions/${id}/approve`)).json()).toMatchObject({ code: 'DAX_E_FORBIDDEN' });
-    expect((await call('safety', 'POST', `/v1/config/versions/${id}/approve`)).json()).toMatchObject({ status: 'proposed' });
+    expect(bodyOf((await call('caller', 'POST', `/v1/config/versions/${id}/approve`)))).toMatchObject({ code: 'DAX_E_FORBIDDEN' });
+    expect(bodyOf((await call('safety', 'POST', `/v1/config/versions/${id}/approve`)))).toMatchObject({ status: 'proposed' });
     const early = await call('operator', 'POST', `/v1/config/versions/${id}/activate`);
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ code: 'DAX_E_CONFIG_NOT_APPROVED' });
-    expect((await call('platform', 'POST', `/v1/config/versions/${id}/approve`)).json()).toMatchObject({ status: 'approved' });
-    expect((await call('operator', 'POST', `/v1/config/versions/${id}/activate`)).json()).toMatchObject({ status: 'active', activatedBy: expect.stringMatching(/^key:/) });
+    expect(bodyOf(early)).toMatchObject({ code: 'DAX_E_CONFIG_NOT_APPROVED' });
+    expect(bodyOf((await call('platform', 'POST', `/v1/config/versions/${id}/approve`)))).toMatchObject({ status: 'approved' });
+    expect(bodyOf((await call('operator', 'POST', `/v1/config/versions/${id}/activate`)))).toMatchObject({ status: 'active', activatedBy: expect.stringMatching(/^key:/) });
 
     const run = await call('caller', 'POST', '/v1/runs', { input: 'Summarise the Q3 report for the board' });
-    expect(run.json()).toMatchObject({ configHash: id, status: 'approved' });
+    expect(bodyOf(run)).toMatchObject({ configHash: id, status: 'approved' });
 
     const history = await call('operator', 'GET', '/v1/config/domains/default/history');
-    expect((history.json() as { audit: { action: string }[] }).audit.map((entry) => entry.action)).toEqual(['propose', 'approve', 'approve', 'activate']);
+    expect((bodyOf(history) as { audit: { action: string }[] }).audit.map((entry) => entry.action)).toEqual(['propose', 'approve', 'approve', 'activate']);
     const single = await call('operator', 'GET', `/v1/config/versions/${id.slice(0, 12)}`);
-    expect((single.json() as { content: { prompt: string }[] }).content.at(-2)?.prompt).toBe('Emit the action.');
+    expect((bodyOf(single) as { content: { prompt: string }[] }).content.at(-2)?.prompt).toBe('Emit the action.');
+  });
+
+  it('answers 400 for a proposed file that does not parse, naming the layer and field', async () => {
+    const broken = originalLayers.map((layer) => (layer.name === 'DA-9' ? { ...layer, prompt: 7 } : layer));
+    const refused = await call('operator', 'POST', '/v1/config/versions', { content: broken, note });
+    expect(refused.statusCode).toBe(400);
+    expect(bodyOf(refused)).toMatchObject({ code: 'DAX_E_INPUT_INVALID', detail: expect.stringContaining('layer DA-9') });
   });
 
   it('keeps configuration to the admin tenants', async () => {
     const outside = await call('stranger', 'POST', '/v1/config/versions', { content: withExecutorPrompt('x'), note });
     expect(outside.statusCode).toBe(403);
-    expect(outside.json()).toMatchObject({ code: 'DAX_E_FORBIDDEN' });
+    expect(bodyOf(outside)).toMatchObject({ code: 'DAX_E_FORBIDDEN' });
   });
 
   it('refuses a model policy violation with a message naming the layer', async () => {
     const layers = originalLayers.map((layer) => (layer.name === 'DA-9' ? { ...layer, model: 'acme:big-1' } : layer));
     const refused = await call('operator', 'POST', '/v1/config/versions', { content: layers, note });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ code: 'DAX_E_MODEL_NOT_ALLOWED', detail: expect.stringContaining('Layer DA-9') });
+    expect(bodyOf(refused)).toMatchObject({ code: 'DAX_E_MODEL_NOT_ALLOWED', detail: expect.stringContaining('Layer DA-9') });
   });
 
   it('refuses a run in a domain the tenant is not allowed, with 403', async () => {
     const refused = await call('finance-caller', 'POST', '/v1/runs', { input: 'Summarise the Q3 report', domain: 'hr' });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ code: 'DAX_E_DOMAIN_FORBIDDEN' });
+    expect(bodyOf(refused)).toMatchObject({ code: 'DAX_E_DOMAIN_FORBIDDEN' });
     const allowed = await call('finance-caller', 'POST', '/v1/runs', { input: 'Summarise the Q3 report', domain: 'finance' });
-    expect(allowed.json()).toMatchObject({ domain: 'finance', status: 'approved' });
+    expect(bodyOf(allowed)).toMatchObject({ domain: 'finance', status: 'approved' });
   });
 });

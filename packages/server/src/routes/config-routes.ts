@@ -66,13 +66,20 @@ export function configRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { domain, kind, content, note } = request.body;
       if ((kind === 'models') !== (domain === '*')) throw new DaxError('DAX_E_USAGE', { detail: 'The model policy is proposed with domain "*" and kind "models"; layer files with a domain name.' });
-      const version = await (await governance()).propose({
-        domain,
-        kind,
-        content,
-        note: typeof note === 'string' ? parseMigrationNote(note) : note,
-        actor: request.identity.subject,
-      });
+      let version: ConfigVersion;
+      try {
+        version = await (await governance()).propose({
+          domain,
+          kind,
+          content,
+          note: typeof note === 'string' ? parseMigrationNote(note) : note,
+          actor: request.identity.subject,
+        });
+      } catch (error) {
+        // A proposed file that does not parse is the caller's input, not the gateway's configuration.
+        if (DaxError.isInstance(error) && error.code === 'DAX_E_CONFIG_INVALID') throw new DaxError('DAX_E_INPUT_INVALID', { detail: error.detail, cause: error });
+        throw error;
+      }
       return reply.code(201).send(summary(version));
     },
   );
@@ -136,7 +143,7 @@ export function configRoutes(fastify: FastifyInstance): Promise<void> {
       const session = await governance();
       const [from, to] = await Promise.all([session.get(request.query.from, request.query.domain), session.get(request.query.to, request.query.domain)]);
       if (from.kind !== to.kind) throw new DaxError('DAX_E_USAGE', { detail: 'Both versions must be of the same kind.' });
-      const diff = diffConfigVersions(from, to);
+      const diff = await diffConfigVersions(from, to);
       return { from: diff.from, to: diff.to, changes: diff.changes.map((change) => ({ ...change, fields: [...change.fields] })) };
     },
   );
