@@ -81,7 +81,8 @@ describe('dax run', () => {
 });
 
 describe('persistence across processes', () => {
-  it('finds a paused run with `dax runs show` after the process that made it exited', async () => {
+  // Four processes in a row: each starts the whole runtime, so give the machine room under load.
+  it('finds a paused run with `dax runs show` after the process that made it exited', { timeout: 60_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dax-cli-'));
     const first = await daxProcess(['run', '--json', 'Wire 25,000 EUR to IBAN DE89 3704 0044 0532 0130 00 today'], dataDir);
     expect(first.code).toBe(4);
