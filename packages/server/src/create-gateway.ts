@@ -12,6 +12,7 @@ import { createGatewayLogger } from './gateway-logger.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
 import { connectRedis } from './connect-redis.js';
+import type { Redis } from 'ioredis';
 import { leaseSweepPlugin } from './plugins/lease-sweep-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { securityPlugin } from './plugins/security-plugin.js';
@@ -81,7 +82,14 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     throw error;
   }
 
-  const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
+  let redis: Redis | undefined;
+  try {
+    redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
+  } catch (error) {
+    if (options.dax === undefined) await dax.close();
+    if (ownsStore) await store.close();
+    throw error;
+  }
 
   const app = Fastify({
     loggerInstance: createGatewayLogger({ level: config.logLevel, ...(options.logStream === undefined ? {} : { stream: options.logStream }) }),
