@@ -44,6 +44,11 @@ const gateway = await startProcess(process.execPath, [new URL('./dax-gateway-pro
   ...(values['database-url'] === undefined ? {} : { DAX_DATABASE_URL: values['database-url'] }),
 });
 const url = `http://127.0.0.1:${gateway.info.port}`;
+process.on('exit', () => {
+  gateway.child.kill('SIGTERM');
+  upstream?.child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 const headers = { authorization: `Bearer ${gateway.info.key}`, 'content-type': 'application/json' };
 const prompts = loadPrompts();
 const bodies = prompts.map((prompt) => JSON.stringify({ input: prompt.text, ...(prompt.domain === undefined ? {} : { domain: prompt.domain }) }));

@@ -62,6 +62,11 @@ const dax = await startProcess(process.execPath, [new URL('./dax-gateway-process
   ...(values['database-url'] === undefined ? {} : { DAX_DATABASE_URL: values['database-url'] }),
 });
 const daxUrl = `http://127.0.0.1:${dax.info.port}`;
+// However this script ends, its helper processes end with it.
+process.on('exit', () => {
+  for (const child of [portkey, dax.child, upstream.child]) child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 // --- the requests ----------------------------------------------------------------
 const prompts = loadPrompts();

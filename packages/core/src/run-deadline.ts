@@ -3,7 +3,7 @@ import { DaxError } from '@dax/protocol';
 export interface RunDeadline {
   /** Aborts at the deadline (reason `DAX_E_RUN_DEADLINE`) or when the caller's signal does. */
   readonly signal: AbortSignal;
-  clear(): void;
+  readonly clear: () => void;
 }
 
 /** setTimeout's largest delay; longer deadlines would fire at once. */

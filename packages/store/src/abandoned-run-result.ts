@@ -14,7 +14,14 @@ export interface AbandonedRunRow {
  * unknown, so it is recorded as the highest grade (fail closed).
  */
 export function abandonedRunResult(row: AbandonedRunRow, layerEntries: readonly string[], now: Date): RunResult {
-  const trace: TraceEntry[] = layerEntries.map((entry) => validateStored(traceEntrySchema, JSON.parse(entry)));
+  const trace: TraceEntry[] = layerEntries.flatMap((entry) => {
+    // A checkpoint that no longer reads is left out; the run still fails closed.
+    try {
+      return [validateStored(traceEntrySchema, JSON.parse(entry))];
+    } catch {
+      return [];
+    }
+  });
   const startedMs = Date.parse(row.started_at);
   const lastLayer = trace.at(-1)?.layer;
   return {

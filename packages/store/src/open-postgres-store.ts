@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { ephemeralEvidenceSettings, resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import type { KeyWrapper } from './data/key-wrapper.js';
 import { loadMasterKey } from './data/load-master-key.js';
@@ -38,9 +38,12 @@ function parseBigint(value: string): number {
 }
 
 /** The pg type parsers, with int8 read as a number. */
-function typeParserFor(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
-  if (oid === Number(pg.types.builtins.INT8)) return parseBigint;
-  return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+function typeParsersOf(driver: typeof pg): typeof pg.types.getTypeParser {
+  const parserFor = (oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
+    if (oid === Number(driver.types.builtins.INT8)) return parseBigint;
+    return driver.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+  };
+  return parserFor as typeof pg.types.getTypeParser;
 }
 
 /** True for a `postgres://` or `postgresql://` database URL. */
@@ -73,10 +76,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   } catch (cause) {
     throw storeFailure(cause);
   }
-  const pool = new pg.Pool({
+  // Loaded on first use: the embedded store and the CLI never pay for the driver.
+  const driver = (await import('pg')).default;
+  const pool = new driver.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
-    types: { getTypeParser: typeParserFor as typeof pg.types.getTypeParser },
+    types: { getTypeParser: typeParsersOf(driver) },
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
