@@ -1,0 +1,90 @@
+import { PassThrough } from 'node:stream';
+import type { RunResult } from '@dax/protocol';
+import { ephemeralEvidenceSettings, openPostgresStore, verifyEvidenceLog, type EvidenceSettings, type KyselyRunStore } from '@dax/store';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPostgresTestSchema, type PostgresTestSchema } from '../../../store/src/__fixtures__/postgres-test-schema.js';
+import { callApi, ManualClock, rotationsOf } from '../__fixtures__/gate-test-rig.js';
+import { createApiKey } from '../api-key-create.js';
+import { createGateway } from '../create-gateway.js';
+import { parseGatewayConfig } from '../gateway-config.js';
+import type { Rotations } from './load-rotations.js';
+
+interface Replica {
+  readonly app: FastifyInstance;
+  readonly store: KyselyRunStore;
+  readonly baseUrl: string;
+}
+
+const p1Intent = 'Increase the production Kubernetes cluster from 6 to 10 nodes.';
+
+describe('human gates across two gateway replicas on one Postgres', () => {
+  const replicas: Replica[] = [];
+  let schema: PostgresTestSchema | undefined;
+
+  afterEach(async () => {
+    for (const replica of replicas.splice(0)) {
+      await replica.app.close();
+      await replica.store.close();
+    }
+    await schema?.drop();
+  });
+
+  async function startReplica(rotations: Rotations, evidence: EvidenceSettings, clock: ManualClock): Promise<Replica> {
+    const store = await openPostgresStore({ url: schema!.url, schema: schema!.schema, maxConnections: 4, evidence, clock });
+    const config = parseGatewayConfig({ provider: 'offline', logLevel: 'silent', gates: { sweepIntervalMs: 0 } });
+    const app = await createGateway({ config, store, clock, rotations, logStream: new PassThrough() });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const replica = { app, store, baseUrl: `http://127.0.0.1:${port}` };
+    replicas.push(replica);
+    return replica;
+  }
+
+  it('a gate opened on one replica is approved on the other; the run completes and the shared log stays one tree', async () => {
+    schema = await createPostgresTestSchema();
+    const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+    // Replicas share one signing key, as a deployment would through DAX_EVIDENCE_KEY_FILE.
+    const evidence = ephemeralEvidenceSettings();
+    const bootstrap = await openPostgresStore({ url: schema.url, schema: schema.schema, maxConnections: 2, evidence });
+    const caller = await createApiKey(bootstrap, { tenant: 'acme', roles: ['caller'] });
+    const alice = await createApiKey(bootstrap, { tenant: 'acme', roles: ['approver'] });
+    await bootstrap.close();
+    const rotations = rotationsOf(
+      {
+        version: 1,
+        defaultRotation: 'ops',
+        rotations: [{ name: 'ops', timeZone: 'UTC', members: [`key:${alice.keyId}`], sla: { acknowledgeSeconds: 600, decideSeconds: 3_600 } }],
+      },
+      {},
+    );
+    const first = await startReplica(rotations, evidence, clock);
+    const second = await startReplica(rotations, evidence, clock);
+
+    const started = await callApi(first.baseUrl, caller.key, 'POST', '/v1/runs', { input: p1Intent });
+    expect(started.status).toBe(202);
+    const runId = started.json.runId as string;
+    expect(started.json.status).toBe('awaiting_approval');
+
+    const open = await callApi(second.baseUrl, alice.key, 'GET', '/v1/gates?status=open');
+    const gate = (open.json.gates as { gateId: string; runId: string }[]).find((candidate) => candidate.runId === runId);
+    expect(gate).toBeDefined();
+
+    const approved = await callApi(second.baseUrl, alice.key, 'POST', `/v1/gates/${gate!.gateId}/approve`, { comment: 'Capacity ticket checked.' });
+    expect(approved.status).toBe(200);
+    expect(approved.json).toMatchObject({ gate: { status: 'approved' }, run: { runId, status: 'approved' } });
+
+    // The replica that paused the run sees it completed, with the approver on it.
+    const seen = await callApi(first.baseUrl, caller.key, 'GET', `/v1/runs/${runId}`);
+    const run = seen.json as unknown as RunResult;
+    expect(run.status).toBe('approved');
+    expect(run.approvals).toMatchObject([{ gateId: gate!.gateId, approver: `key:${alice.keyId}`, decision: 'approved' }]);
+    expect(run.trace.map((entry) => entry.layer).at(-1)).toBe('DA-X');
+
+    // Both replicas appended to one log: the paused and the final envelope verify, with no fork.
+    expect(run.evidenceIds.length).toBeGreaterThan(0);
+    expect(await verifyEvidenceLog(first.store.evidence)).toMatchObject({ ok: true, problems: [] });
+    expect(await second.store.verifyRunEvidence(runId)).toMatchObject({ ok: true, problems: [] });
+  });
+});
