@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { openRunStore } from '@dax/store';
+import { openRunStore, verifyEvidenceLog } from '@dax/store';
+import { createDax } from './create-dax.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresTestSchema } from '../../store/src/__fixtures__/postgres-test-schema.js';
 
@@ -63,6 +64,16 @@ describe.each(['sqlite', 'postgres'] as const)('a process killed mid-run (%s)', 
       ...(databaseUrl === undefined ? {} : { DAX_DATABASE_URL: databaseUrl }),
     };
 
+    // A finished run before the crash leaves a signed checkpoint to hold the log to afterwards.
+    const before = createDax({ env: { ...env, DAX_PROVIDER: 'offline' }, dataDir: env.DAX_DATA_DIR });
+    expect((await before.run('Summarise the Q3 report for the board')).status).toBe('approved');
+    await before.close();
+    const checkpointBefore = await openRunStore({ databaseUrl, dataDir: env.DAX_DATA_DIR, env, leaseTtlMs }).then(async (store) => {
+      const checkpoint = await store.evidence.latestCheckpoint();
+      await store.close();
+      return checkpoint!.note;
+    });
+
     const child = spawn(process.execPath, [childScript], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     cleanups.push(() => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -71,7 +82,7 @@ describe.each(['sqlite', 'postgres'] as const)('a process killed mid-run (%s)', 
     const started = await waitForEvent(child, (event) => event.type === 'layer-start' && event.layer === 'DA-6');
     const runId = started.runId!;
 
-    const reclaimer = await openRunStore({ databaseUrl, dataDir: env.DAX_DATA_DIR, leaseTtlMs });
+    const reclaimer = await openRunStore({ databaseUrl, dataDir: env.DAX_DATA_DIR, env, leaseTtlMs });
     cleanups.push(() => reclaimer.close());
 
     // Alive but waiting on a slow layer: the heartbeat keeps the lease, nothing is reclaimed.
@@ -90,5 +101,10 @@ describe.each(['sqlite', 'postgres'] as const)('a process killed mid-run (%s)', 
     expect(result?.error?.code).toBe('DAX_E_RUN_ABANDONED');
     expect(result?.trace.map((entry) => entry.layer)).toEqual(['DA-13', 'DA-12', 'DA-11', 'DA-10', 'DA-9', 'DA-8', 'DA-7']);
     expect((await reclaimer.getRunStatus(runId))?.status).toBe('failed');
+
+    // The failed state is signed into the same log, which is consistent with the checkpoint from before the crash.
+    expect(result?.evidenceIds.length).toBe(1);
+    expect(await reclaimer.verifyRunEvidence(runId)).toMatchObject({ ok: true, problems: [] });
+    expect(await verifyEvidenceLog(reclaimer.evidence, { knownCheckpoint: checkpointBefore })).toMatchObject({ ok: true, problems: [] });
   });
 });

@@ -131,7 +131,12 @@ export class KyselyRunStore implements RunStore {
    */
   async reclaimAbandonedRuns(): Promise<string[]> {
     try {
-      return await reclaimAbandonedRuns(this.#database, this.#clock.now(), this.#leaseTtlMs);
+      return await reclaimAbandonedRuns(this.#database, this.#clock.now(), this.#leaseTtlMs, {
+        lock: async (transaction, now) => {
+          await transaction.withTables<EvidenceDatabase>().updateTable('evidence_log_head').set({ updated_at: now }).where('id', '=', 1).execute();
+        },
+        append: (transaction, result, now) => this.#evidence.appendRun(transaction as unknown as Kysely<EvidenceDatabase>, result, now),
+      });
     } catch (cause) {
       throw storeFailure(cause);
     }

@@ -1,7 +1,14 @@
+import type { RunResult } from '@dax/protocol';
 import type { Kysely } from 'kysely';
 import { abandonedRunResult } from './abandoned-run-result.js';
 import { reclaimedLeaseOwner, runningStatus } from './run-store-queries.js';
 import type { StoreDatabase } from './store-database.js';
+
+/** Signs the reclaimed (failed) state of a run into the evidence log, inside the claim's transaction. */
+export interface ReclaimEvidence {
+  lock(transaction: Kysely<StoreDatabase>, now: string): Promise<void>;
+  append(transaction: Kysely<StoreDatabase>, result: RunResult, now: string): Promise<string[]>;
+}
 
 /** Runs reclaimed per sweep at most; the next sweep takes the rest. */
 const sweepBatch = 100;
@@ -11,13 +18,15 @@ const sweepBatch = 100;
  * hung): status `failed`, error `DAX_E_RUN_ABANDONED`, the checkpointed layers
  * kept. Runs from before leases existed (no lease) count as abandoned once they
  * are older than `legacyAfterMs`. Each run is claimed by a conditional update, so
- * concurrent sweeps on several replicas reclaim a run once. Returns the run ids
+ * concurrent sweeps on several replicas reclaim a run once; with `appendEvidence` the
+ * failed state is signed into the evidence log in the same transaction. Returns the run ids
  * this sweep reclaimed.
  */
 export async function reclaimAbandonedRuns(
   database: Kysely<StoreDatabase>,
   now: Date,
   legacyAfterMs: number,
+  appendEvidence?: ReclaimEvidence,
 ): Promise<string[]> {
   const nowText = now.toISOString();
   const legacyBefore = new Date(now.getTime() - legacyAfterMs).toISOString();
@@ -38,6 +47,8 @@ export async function reclaimAbandonedRuns(
   const reclaimed: string[] = [];
   for (const candidate of candidates) {
     const claimed = await database.transaction().execute(async (transaction) => {
+      // Take the evidence log's lock first, as every append does, so the claim and its envelope commit together.
+      if (appendEvidence !== undefined) await appendEvidence.lock(transaction, nowText);
       const layers = await transaction
         .selectFrom('run_layers')
         .select('entry_json')
@@ -69,7 +80,16 @@ export async function reclaimAbandonedRuns(
           ]),
         )
         .executeTakeFirst();
-      return update.numUpdatedRows > 0n;
+      if (update.numUpdatedRows === 0n) return false;
+      if (appendEvidence !== undefined) {
+        const evidenceIds = await appendEvidence.append(transaction, result, nowText);
+        await transaction
+          .updateTable('runs')
+          .set({ result_json: JSON.stringify({ ...result, evidenceIds }) })
+          .where('run_id', '=', candidate.run_id)
+          .execute();
+      }
+      return true;
     });
     if (claimed) reclaimed.push(candidate.run_id);
   }
