@@ -3,7 +3,7 @@
 // process. Prints p50/p99 latency, errors, the status codes seen and the gateway's RSS
 // sampled every --sample seconds (flat memory is the soak criterion), then a cost
 // envelope per domain: tokens per run and their estimated cost at each model's price in
-// bench/price-table.json. Prints figures, asserts nothing.
+// config/prices.json. Prints figures, asserts nothing.
 //
 //   npx tsc -b && node bench/load.mjs [--rate 50] [--duration 60] [--connections 8] [--sample 5]
 //                                     [--provider offline|local] [--database-url postgres://…]
@@ -33,7 +33,12 @@ const rate = Number(values.rate);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const sampleSeconds = Number(values.sample);
-const prices = JSON.parse(readFileSync(new URL('./price-table.json', import.meta.url), 'utf8')).models;
+// The gateway's price table (the dax_estimated_cost metric uses the same); models priced at zero are left out.
+const prices = Object.fromEntries(
+  Object.entries(JSON.parse(readFileSync(new URL('../config/prices.json', import.meta.url), 'utf8')).models).filter(
+    ([, price]) => price.inputPerMillion > 0 || price.outputPerMillion > 0,
+  ),
+);
 
 const upstream = values.provider === 'local' ? await startProcess(process.execPath, [new URL('./instant-upstream.mjs', import.meta.url).pathname]) : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'dax-load-'));
