@@ -31,10 +31,10 @@ function layersWithExecutorPrompt(directory: string, prompt: string): string {
 
 const note = 'What changed: DA-1 wording.\nWhy: audit finding 12.\nRollback: dax config rollback --domain default';
 
-async function idOf(outcome: CliOutcome): Promise<string> {
+function idOf(outcome: CliOutcome): Promise<string> {
   expect(outcome.stderr).toBe('');
   expect(outcome.code).toBe(0);
-  return ((JSON.parse(outcome.stdout) as { id: string }).id);
+  return Promise.resolve((JSON.parse(outcome.stdout) as { id: string }).id);
 }
 
 describe('dax config lifecycle', () => {
