@@ -1,14 +1,18 @@
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createApiKey, createGateway, parseGatewayConfig } from '@dax/server';
 import { openMemoryStore } from '@dax/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../__fixtures__/run-cli.js';
 
 const drillScript = fileURLToPath(new URL('../../../../config/drills/drills.json', import.meta.url));
+const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+const execFileAsync = promisify(execFile);
 
 interface RunningGateway {
   readonly url: string;
@@ -149,5 +153,38 @@ describe('dax drill when the expectation is not met or the drill cannot observe'
       expect(outcome.code).toBe(2);
       expect(outcome.stderr).toContain(message);
     }
+  });
+});
+
+describe('dax drill as the runbook runs it: processes of dax serve and dax drill', () => {
+  it('a `dax serve --provider scripted:config/drills/drills.json` process passes the rollback drill run by a `dax drill` process (exit 0)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dax-drill-serve-'));
+    const callerKey = (await runCli(['keys', 'create', '--tenant', 'drills', '--role', 'caller', '--data-dir', dataDir], {})).stdout.trim();
+    const metricsKey = (await runCli(['keys', 'create', '--tenant', 'drills', '--role', 'metrics', '--data-dir', dataDir], {})).stdout.trim();
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, '--provider', `scripted:${drillScript}`], {
+      env: { PATH: process.env.PATH ?? '', HOME: dataDir, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let banner = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        banner += chunk.toString();
+        const match = /listening on (https?:\/\/\S+)[\s\S]*stop with/.exec(banner);
+        if (match?.[1] !== undefined) resolve(match[1]);
+      });
+      child.once('exit', () => reject(new Error(`dax serve exited early: ${banner}`)));
+    });
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'dax-drill-process-'));
+      const drill = await execFileAsync(process.execPath, [bin, 'drill', 'rollback', '--url', url, '--out', out], {
+        env: { PATH: process.env.PATH ?? '', DAX_API_KEY: callerKey, DAX_METRICS_KEY: metricsKey, NO_COLOR: '1' },
+      });
+      expect(drill.stdout).toContain('drill rollback (unstable DA-4 forces a DA-X rollback): PASS');
+      expect(onlyReport(out)).toContain('# Drill report: rollback — PASS');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 });
