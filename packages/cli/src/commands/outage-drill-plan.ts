@@ -19,7 +19,7 @@ export function outageDrillPlan(): DrillPlan {
     title: 'upstream outage opens the circuit breaker',
     domain: 'drill-outage',
     intent: drillIntent,
-    injected: `the model answers HTTP 503 to every ${outageLayer} call, from ${drillScriptPath}.`,
+    injected: `The model answers HTTP 503 to every ${outageLayer} call, from ${drillScriptPath}.`,
     maxRuns: 4,
     enough: breakerOpened,
     checks(outcomes) {
