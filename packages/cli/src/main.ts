@@ -365,6 +365,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addHelpText('after', '\nExamples:\n  dax backup --out dax-2026-01-31.backup\n  dax --data-dir /srv/dax-new restore dax-2026-01-31.backup --public-key backup-key.pub.pem')
     .action(bind(() => import('./commands/restore-command.js')));
 
+  const drill = program.command('drill').description('inject an anomaly into a running drill gateway, check that governance caught it, write a report');
+  const drillUrlHelp = 'the gateway, started with --provider scripted:config/drills/drills.json (default: $DAX_URL; key from $DAX_API_KEY)';
+  for (const [kind, description] of [
+    ['drift', 'a layer drifts on every call: expect drift findings, a rollback (a halt at DA-1) and dax_drift_detections_total to rise'],
+    ['rollback', 'DA-4 is unstable: expect a DA-X rollback and dax_rollbacks_total to rise'],
+    ['outage', 'the upstream answers 503: expect failed runs with the provider code, an open breaker and provider errors to rise'],
+  ] as const) {
+    const command = drill
+      .command(kind)
+      .description(description)
+      .option('--url <gateway>', drillUrlHelp)
+      .option('--metrics-key <key>', 'key with the metrics or operator role for /metrics (default: $DAX_METRICS_KEY, else $DAX_API_KEY)')
+      .option('--metrics-url <url>', 'read metrics here instead (a separate metrics listener, observability.metricsPort)')
+      .option('--out <dir>', 'directory for the dated Markdown report', 'drill-reports')
+      .option('--json', 'print the outcome as JSON');
+    if (kind === 'drift') command.option('--layer <layer>', 'the layer that drifts, DA-13 … DA-1', 'DA-6');
+    command
+      .addHelpText('after', `\nExample:\n  DAX_API_KEY=… DAX_METRICS_KEY=… dax drill ${kind} --url http://127.0.0.1:8787${kind === 'drift' ? ' --layer DA-6' : ''}`)
+      .action(bind(() => import('./commands/drill-command.js').then((module) => ({ default: (options: object) => module.default(kind, options) }))));
+  }
+
   program
     .command('serve')
     .description('start the gateway (HTTP API, SSE, OpenAI-compatible endpoint) on the embedded store')

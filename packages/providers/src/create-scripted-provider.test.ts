@@ -224,3 +224,25 @@ describe('script validation', () => {
     expect(error.message).toContain('dax-no-such-script.json');
   });
 });
+
+describe('createScriptedProvider: per-domain entries (drills)', () => {
+  it('selects an entry by the run domain before the model and the top level; other domains are untouched', async () => {
+    const provider = createScriptedProvider({
+      'DA-6': { output: '1. Top level' },
+      models: { 'scripted-1': { 'DA-6': { output: '1. Model entry' } } },
+      domains: { 'drill-outage': { 'DA-6': { fault: 'http', status: 503 } }, 'drill-drift-da-6': { 'DA-1': { output: 'unused here' } } },
+    });
+    const outage = await errorOf(provider.call(conductor({ facts: { ...sampleFacts, domain: 'drill-outage' } })));
+    expect([outage.code, outage.retryable]).toEqual(['DAX_E_PROVIDER_UNAVAILABLE', true]);
+    expect((await provider.call(conductor({ facts: { ...sampleFacts, domain: 'drill-drift-da-6' } }))).text).toBe('1. Model entry');
+    expect((await provider.call(conductor({ facts: { ...sampleFacts, domain: 'payments' } }))).text).toBe('1. Model entry');
+    expect((await provider.call(conductor({ model: 'other', facts: { ...sampleFacts, domain: 'payments' } }))).text).toBe('1. Top level');
+  });
+
+  it('refuses a domain key that is not a policy domain name', () => {
+    const path = writeScript(JSON.stringify({ domains: { 'Drill Outage': { 'DA-6': { output: 'x' } } } }));
+    const error = loadError(path);
+    expect(error.code).toBe('DAX_E_SCRIPT_INVALID');
+    expect(error.message).toContain('domains.Drill Outage');
+  });
+});

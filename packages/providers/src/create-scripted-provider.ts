@@ -24,7 +24,7 @@ export const malformedReplyText = 'Malformed reply (scripted fault): {"output": 
 const defaultReason = 'Scripted output.';
 
 /**
- * Canned outputs and injected faults per layer (and per model), for tests, drills
+ * Canned outputs and injected faults per layer (and per model or run domain), for tests, drills
  * and red-team reproduction. Call counters live in this provider instance.
  * The format is documented in docs/scripted-provider.md.
  */
@@ -36,7 +36,7 @@ export function createScriptedProvider(script: ProviderScript, options: Scripted
 
   function entryFor(request: ModelCallRequest): ScriptEntry | undefined {
     const layerName = `DA-${request.layer.id}`;
-    return parsed.models[request.model]?.[layerName] ?? parsed.layers[layerName];
+    return parsed.domains[request.facts.domain]?.[layerName] ?? parsed.models[request.model]?.[layerName] ?? parsed.layers[layerName];
   }
 
   function answer(request: ModelCallRequest, output: string, reason: string | undefined): ModelCallResult {

@@ -1,10 +1,11 @@
 import { DaxError } from '@dax/protocol';
 import { providerScriptSchema, type ScriptLayerMap } from './provider-script.js';
 
-/** A validated script, split into top-level layer entries and per-model maps. */
+/** A validated script, split into top-level layer entries, per-model and per-domain maps. */
 export interface ParsedProviderScript {
   readonly layers: ScriptLayerMap;
   readonly models: Readonly<Record<string, ScriptLayerMap>>;
+  readonly domains: Readonly<Record<string, ScriptLayerMap>>;
 }
 
 function describePath(path: readonly PropertyKey[]): string {
@@ -23,6 +24,6 @@ export function parseProviderScript(value: unknown, source = '<inline>'): Parsed
       detail: `${source}: ${describePath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`,
     });
   }
-  const { models, ...rest } = parsed.data;
-  return { layers: rest, models: models ?? {} };
+  const { models, domains, ...rest } = parsed.data;
+  return { layers: rest, models: models ?? {}, domains: domains ?? {} };
 }

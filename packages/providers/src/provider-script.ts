@@ -49,14 +49,24 @@ const layerNameSchema = z.string().regex(scriptLayerNamePattern, 'must be a laye
 export const scriptLayerMapSchema = z.record(layerNameSchema, scriptEntrySchema);
 export type ScriptLayerMap = z.infer<typeof scriptLayerMapSchema>;
 
-/** A scripted-provider file: per-layer entries, and optional per-model overrides. See docs/scripted-provider.md. */
+/** A policy domain name, as a run request names it. */
+const domainNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a policy domain name such as "drill-outage"');
+
+/**
+ * A scripted-provider file: per-layer entries, optional per-model overrides and
+ * optional per-domain overrides (selected by the run's policy domain, for drills).
+ * See docs/scripted-provider.md.
+ */
 export const providerScriptSchema = z
-  .object({ models: z.record(z.string().min(1), scriptLayerMapSchema).optional() })
+  .object({
+    models: z.record(z.string().min(1), scriptLayerMapSchema).optional(),
+    domains: z.record(domainNameSchema, scriptLayerMapSchema).optional(),
+  })
   .catchall(scriptEntrySchema)
   .superRefine((script, context) => {
     for (const key of Object.keys(script)) {
-      if (key !== 'models' && !scriptLayerNamePattern.test(key)) {
-        context.addIssue({ code: 'custom', path: [key], message: 'must be a layer name such as "DA-6" or "DA-X", or "models"' });
+      if (key !== 'models' && key !== 'domains' && !scriptLayerNamePattern.test(key)) {
+        context.addIssue({ code: 'custom', path: [key], message: 'must be a layer name such as "DA-6" or "DA-X", "models" or "domains"' });
       }
     }
   });
@@ -69,6 +79,10 @@ export type ScriptLayers = { readonly [layer: `DA-${string}`]: ScriptEntryInput 
 
 /**
  * A script as written in a file (or inline in a test): entries by layer name, and
- * optional per-model maps under `models`. See docs/scripted-provider.md.
+ * optional per-model maps under `models` and per-domain maps under `domains`. See docs/scripted-provider.md.
  */
-export type ProviderScript = ScriptLayers & { readonly models?: Readonly<Record<string, ScriptLayers>> };
+export type ProviderScript = ScriptLayers & {
+  readonly models?: Readonly<Record<string, ScriptLayers>>;
+  /** Entries by the run's policy domain; they take precedence over `models` and the top level. */
+  readonly domains?: Readonly<Record<string, ScriptLayers>>;
+};

@@ -28,7 +28,14 @@ export async function resumeRun(
     });
     // The layers after DA-7 spend the tenant's tokens like any run.
     const spent = result.usage.inputTokens + result.usage.outputTokens - (before === undefined ? 0 : before.inputTokens + before.outputTokens);
-    if (spent > 0) fastify.runLimits.recordUsage(tenant, spent);
+    if (spent > 0) {
+      try {
+        await fastify.runLimits.recordUsage(tenant, spent);
+      } catch (error) {
+        // The run is done and stored; its tokens go uncounted rather than failing the decision.
+        fastify.log.warn({ code: (error as { code?: unknown }).code, runId: request.runId }, 'run usage could not be recorded against the budget');
+      }
+    }
     return result;
   } finally {
     if (events.length > 0) {
