@@ -1,29 +1,17 @@
-import { PassThrough } from 'node:stream';
-import { openPostgresStore, type KyselyRunStore } from '@dax/store';
-import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresTestSchema, type PostgresTestSchema } from '../../store/src/__fixtures__/postgres-test-schema.js';
+import { startPostgresReplica, type PostgresReplica } from './__fixtures__/postgres-replica.js';
 import { openTestRedis, testRedisUrl } from './__fixtures__/test-redis.js';
 import { createApiKey } from './api-key-create.js';
-import { createGateway } from './create-gateway.js';
-import { parseGatewayConfig } from './gateway-config.js';
 
-interface Replica {
-  readonly app: FastifyInstance;
-  readonly store: KyselyRunStore;
-  readonly baseUrl: string;
-}
 
 describe('two gateway replicas on one Postgres and one Redis', () => {
-  const replicas: Replica[] = [];
+  const replicas: PostgresReplica[] = [];
   let schema: PostgresTestSchema | undefined;
   let keyPrefix = '';
 
   afterEach(async () => {
-    for (const replica of replicas.splice(0)) {
-      await replica.app.close();
-      await replica.store.close();
-    }
+    for (const replica of replicas.splice(0)) await replica.close();
     await schema?.drop();
     const redis = await openTestRedis();
     const keys = await redis.redis.keys(`${keyPrefix}*`);
@@ -31,14 +19,8 @@ describe('two gateway replicas on one Postgres and one Redis', () => {
     await redis.close();
   });
 
-  async function startReplica(limits: Record<string, number>): Promise<Replica> {
-    const store = await openPostgresStore({ url: schema!.url, schema: schema!.schema, maxConnections: 4 });
-    const config = parseGatewayConfig({ provider: 'offline', redisUrl: testRedisUrl, redisKeyPrefix: keyPrefix, limits, logLevel: 'silent' });
-    const app = await createGateway({ config, store, logStream: new PassThrough() });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
-    const replica = { app, store, baseUrl: `http://127.0.0.1:${port}` };
+  async function startReplica(limits: Record<string, number>): Promise<PostgresReplica> {
+    const replica = await startPostgresReplica({ schema: schema!, settings: { redisUrl: testRedisUrl, redisKeyPrefix: keyPrefix, limits } });
     replicas.push(replica);
     return replica;
   }
@@ -48,7 +30,7 @@ describe('two gateway replicas on one Postgres and one Redis', () => {
     keyPrefix = `dax-test:${schema.schema}:`;
     const [first, second] = [await startReplica({ requestsPerMinutePerKey: 3 }), await startReplica({ requestsPerMinutePerKey: 3 })];
     const { key } = await createApiKey(first.store, { tenant: 'acme', roles: ['caller'] });
-    const validate = (replica: Replica) =>
+    const validate = (replica: PostgresReplica) =>
       fetch(`${replica.baseUrl}/v1/validate`, {
         method: 'POST',
         headers: { 'x-api-key': key, 'content-type': 'application/json' },

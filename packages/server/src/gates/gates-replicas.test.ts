@@ -1,43 +1,26 @@
-import { PassThrough } from 'node:stream';
 import type { RunResult } from '@dax/protocol';
-import { ephemeralEvidenceSettings, openPostgresStore, verifyEvidenceLog, type EvidenceSettings, type KyselyRunStore } from '@dax/store';
-import type { FastifyInstance } from 'fastify';
+import { ephemeralEvidenceSettings, openPostgresStore, verifyEvidenceLog, type EvidenceSettings } from '@dax/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresTestSchema, type PostgresTestSchema } from '../../../store/src/__fixtures__/postgres-test-schema.js';
 import { callApi, ManualClock, rotationsOf } from '../__fixtures__/gate-test-rig.js';
+import { startPostgresReplica, type PostgresReplica } from '../__fixtures__/postgres-replica.js';
 import { createApiKey } from '../api-key-create.js';
-import { createGateway } from '../create-gateway.js';
-import { parseGatewayConfig } from '../gateway-config.js';
 import type { Rotations } from './load-rotations.js';
 
-interface Replica {
-  readonly app: FastifyInstance;
-  readonly store: KyselyRunStore;
-  readonly baseUrl: string;
-}
 
 const p1Intent = 'Increase the production Kubernetes cluster from 6 to 10 nodes.';
 
 describe('human gates across two gateway replicas on one Postgres', () => {
-  const replicas: Replica[] = [];
+  const replicas: PostgresReplica[] = [];
   let schema: PostgresTestSchema | undefined;
 
   afterEach(async () => {
-    for (const replica of replicas.splice(0)) {
-      await replica.app.close();
-      await replica.store.close();
-    }
+    for (const replica of replicas.splice(0)) await replica.close();
     await schema?.drop();
   });
 
-  async function startReplica(rotations: Rotations, evidence: EvidenceSettings, clock: ManualClock): Promise<Replica> {
-    const store = await openPostgresStore({ url: schema!.url, schema: schema!.schema, maxConnections: 4, evidence, clock });
-    const config = parseGatewayConfig({ provider: 'offline', logLevel: 'silent', gates: { sweepIntervalMs: 0 } });
-    const app = await createGateway({ config, store, clock, rotations, logStream: new PassThrough() });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
-    const replica = { app, store, baseUrl: `http://127.0.0.1:${port}` };
+  async function startReplica(rotations: Rotations, evidence: EvidenceSettings, clock: ManualClock): Promise<PostgresReplica> {
+    const replica = await startPostgresReplica({ schema: schema!, settings: { gates: { sweepIntervalMs: 0 } }, evidence, clock, rotations });
     replicas.push(replica);
     return replica;
   }
