@@ -3,7 +3,19 @@
 // stored in SQLite under DAX_DATA_DIR (or Postgres with DAX_DATABASE_URL). Limits are
 // raised out of reach so the figures measure the pipeline. Prints
 // {"port": <n>, "key": "<api key>"} on stdout once listening.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApiKey, createGateway, parseGatewayConfig } from '@dax/server';
+
+// Egress is limited to registered providers: register the bench upstream as `local`.
+if (process.env.DAX_LOCAL_BASE_URL !== undefined && process.env.DAX_MODEL_POLICY === undefined) {
+  const policy = JSON.parse(readFileSync(new URL('../config/models.json', import.meta.url), 'utf8'));
+  policy.providers.local.baseUrl = process.env.DAX_LOCAL_BASE_URL;
+  const file = join(mkdtempSync(join(tmpdir(), 'dax-bench-policy-')), 'models.json');
+  writeFileSync(file, JSON.stringify(policy));
+  process.env.DAX_MODEL_POLICY = file;
+}
 
 const unlimited = 1_000_000_000;
 const config = parseGatewayConfig({

@@ -162,6 +162,10 @@ for (const child of [portkey, dax.child, upstream.child]) child.kill('SIGTERM');
 rmSync(dataDir, { recursive: true, force: true });
 
 // --- report ----------------------------------------------------------------------
+if (!(layerCallsPerRun > 0)) {
+  console.error('overhead: the Dax runs made no upstream calls (is the upstream registered in the model policy?); no figures to report');
+  process.exit(1);
+}
 const fixed = (value, digits = 3) => value.toFixed(digits);
 console.log(
   `overhead: ${rounds} interleaved rounds × ${callsPerRound} calls (runs: ${Math.max(10, Math.round(callsPerRound / 10))}), ` +
