@@ -26,6 +26,12 @@ export async function resumeRun(
         fastify.runHub.publish(tenant, event);
       },
     });
+    // Metrics and spans of the resumed part: the run's final status and the gate's outcome.
+    try {
+      fastify.observability.observeRun(events, result, { tenant });
+    } catch (error) {
+      fastify.log.warn({ err: error, runId: request.runId }, 'run metrics or spans not recorded');
+    }
     // The layers after DA-7 spend the tenant's tokens like any run.
     const spent = result.usage.inputTokens + result.usage.outputTokens - (before === undefined ? 0 : before.inputTokens + before.outputTokens);
     if (spent > 0) {

@@ -33,6 +33,7 @@ describe('human gates across two gateway replicas on one Postgres', () => {
     const bootstrap = await openPostgresStore({ url: schema.url, schema: schema.schema, maxConnections: 2, evidence });
     const caller = await createApiKey(bootstrap, { tenant: 'acme', roles: ['caller'] });
     const alice = await createApiKey(bootstrap, { tenant: 'acme', roles: ['approver'] });
+    const scraper = await createApiKey(bootstrap, { tenant: 'acme', roles: ['metrics'] });
     await bootstrap.close();
     const rotations = rotationsOf(
       {
@@ -64,6 +65,12 @@ describe('human gates across two gateway replicas on one Postgres', () => {
     expect(run.status).toBe('approved');
     expect(run.approvals).toMatchObject([{ gateId: gate!.gateId, approver: `key:${alice.keyId}`, decision: 'approved' }]);
     expect(run.trace.map((entry) => entry.layer).at(-1)).toBe('DA-X');
+
+    // The replica that resumed the run counts the gate's outcome and the run's final status.
+    const scraped = await fetch(`${second.baseUrl}/metrics`, { headers: { authorization: `Bearer ${scraper.key}` } });
+    const metrics = await scraped.text();
+    expect(metrics).toMatch(/^dax_gate_outcomes_total\{outcome="approved"\} 1$/m);
+    expect(metrics).toMatch(/^dax_runs_total\{status="approved",domain="default"\} 1$/m);
 
     // Both replicas appended to one log: the paused and the final envelope verify, with no fork.
     expect(run.evidenceIds.length).toBeGreaterThan(0);
