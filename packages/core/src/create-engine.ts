@@ -64,12 +64,19 @@ export function createEngine(options: EngineOptions): Engine {
       // A state that cannot be resumed is refused before the run is taken: it stays paused.
       const stored = await store.getPausedState(request.runId);
       if (stored === undefined) throw new DaxError('DAX_E_RUN_NOT_PAUSED');
-      readResumeState(stored);
+      const resumable = readResumeState(stored);
+      // The run continues on the configuration version it started on, whatever is active now;
+      // resolved before the run is taken, so a missing version leaves it paused.
+      const source = options.configSource;
+      const config =
+        source === undefined
+          ? options.config
+          : source.resolveVersion === undefined
+            ? await source.resolve(resumable.domain)
+            : await source.resolveVersion(resumable.domain, resumable.configHash);
       const reopened = await store.reopenPausedRun(request.runId);
       if (reopened === undefined) throw new DaxError('DAX_E_RUN_NOT_PAUSED');
       const state = reopened.state as { tenant?: unknown; domain?: unknown; includeReasons?: unknown };
-      const domain = typeof state.domain === 'string' ? state.domain : 'default';
-      const config = options.configSource === undefined ? options.config : await options.configSource.resolve(domain);
       const execution = new RunExecution(
         { ...dependencies, config },
         {

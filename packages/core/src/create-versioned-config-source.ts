@@ -70,7 +70,11 @@ export function createVersionedConfigSource(options: VersionedConfigSourceOption
     } else {
       base = parseLayerConfig(await storedContent(domain, 'layers', layersId), `version:${layersId.slice(0, 12)}`);
     }
-    const modelPolicy = await policyFor(policyId);
+    return remember(key, base, await policyFor(policyId));
+  }
+
+  /** The effective configuration of a layers version under a model policy, cached by key. */
+  function remember(key: string, base: LayerConfig, modelPolicy: ModelPolicy | undefined): LayerConfig {
     const config: LayerConfig = {
       layers: applyModelPolicy(base.layers, modelPolicy),
       hash: base.hash,
@@ -82,5 +86,23 @@ export function createVersionedConfigSource(options: VersionedConfigSourceOption
     return config;
   }
 
-  return { resolve };
+  async function resolveVersion(domain: string, versionId: string): Promise<LayerConfig> {
+    const active = await resolve(domain);
+    if (active.hash === versionId) return active;
+    const policyId = store === undefined ? undefined : await store.activeVersionId(modelPolicyDomain, 'models');
+    const key = `${domain}|${versionId}|${policyId ?? 'bootstrap'}`;
+    const cached = effective.get(key);
+    if (cached !== undefined) return cached;
+    // The on-disk file (of the domain, or of the default domain it inherits), else a stored version.
+    let base = [options.bootstrapLayers(domain), options.bootstrapLayers('default')].find((layers) => layers?.hash === versionId);
+    if (base === undefined) {
+      const version = (await store?.getVersion(domain, 'layers', versionId)) ?? (await store?.getVersion('default', 'layers', versionId));
+      if (version === undefined)
+        throw new DaxError('DAX_E_CONFIG_VERSION_NOT_FOUND', { detail: `Version ${versionId.slice(0, 12)} of ${domain} is missing.` });
+      base = parseLayerConfig(version.content, `version:${versionId.slice(0, 12)}`);
+    }
+    return remember(key, base, await policyFor(policyId));
+  }
+
+  return { resolve, resolveVersion };
 }

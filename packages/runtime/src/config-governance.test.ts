@@ -125,6 +125,26 @@ describe('configuration versions', () => {
     for (const entry of history.audit) expect(Number.isNaN(Date.parse(entry.at))).toBe(false);
   });
 
+  it('resumes a paused run on the version it started on, after another version was activated', async () => {
+    const paused = await dax.run({ input: 'Increase the production Kubernetes cluster from 6 to 10 nodes.' });
+    expect(paused.status).toBe('awaiting_approval');
+    expect(paused.configHash).toBe(dax.config.hash);
+
+    const next = await governance.propose({ domain: 'default', kind: 'layers', content: layersWithExecutorPrompt('NEXT-PROMPT: emit the action.'), note, actor: 'oidc:alice' });
+    await governance.approve({ versionId: next.id, actor: 'oidc:safety-sam', groups: ['safety'] });
+    await governance.approve({ versionId: next.id, actor: 'oidc:platform-pat', groups: ['platform'] });
+    await governance.activate({ versionId: next.id, actor: 'oidc:release-rita' });
+    expect((await dax.run({ input: 'Summarise the Q3 report for the board' })).configHash).toBe(next.id);
+
+    const resumed = await dax.resume({
+      runId: paused.runId,
+      approvals: [{ gateId: 'gate-1', approver: 'key:approver', decision: 'approved', at: new Date().toISOString() }],
+    });
+    expect(resumed.status).toBe('approved');
+    expect(resumed.configHash).toBe(dax.config.hash);
+    expect(resumed.trace.at(-1)?.layer).toBe('DA-X');
+  });
+
   it('runs on the on-disk file (the bootstrap version) until a version is active; other domains inherit it', async () => {
     const result = await dax.run({ input: 'Summarise the Q3 report for the board' });
     expect(result.configHash).toBe(dax.config.hash);
