@@ -7,6 +7,7 @@ import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
 import { runningStatus } from './run-store-queries.js';
 import type { StoreDatabase } from './store-database.js';
 import { storeFailure } from './store-failure.js';
+import type { RunSummaryRow } from './to-run-summary.js';
 import type { TraceSearchDatabase } from './trace-search-database.js';
 
 export interface TraceSearchQuery {
@@ -27,14 +28,7 @@ function normalisedTime(value: string): string {
   return new Date(value).toISOString();
 }
 
-interface SearchRow {
-  run_id: string;
-  status: string;
-  domain: string;
-  risk: string | null;
-  started_at: string;
-  duration_ms: number | null;
-  paused_at: string | null;
+interface SearchRow extends RunSummaryRow {
   created_seq: number | string;
   model: string | null;
   gate_state: string | null;
