@@ -34,6 +34,7 @@ export { readResumeState } from './resume-state.js';
 export type { ResumeState } from './resume-state.js';
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
+export { ManualClock } from './manual-clock.js';
 export { createEngine } from './create-engine.js';
 export type { Engine } from './create-engine.js';
 export { defaultEngineLimits } from './engine-options.js';

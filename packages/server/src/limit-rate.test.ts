@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from './__fixtures__/manual-clock.js';
+import { ManualClock } from '@dax/core';
 import { RateLimit } from './limit-rate.js';
 
 function spend(limit: RateLimit, name: string, times: number): void {

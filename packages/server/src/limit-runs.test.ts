@@ -1,6 +1,6 @@
 import { DaxError } from '@dax/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from './__fixtures__/manual-clock.js';
+import { ManualClock } from '@dax/core';
 import { openTestRedis, type TestRedis } from './__fixtures__/test-redis.js';
 import type { Identity } from './identity.js';
 import { createMemoryLimitBackend } from './limit-backend-memory.js';

@@ -1,3 +1,4 @@
+import { ManualClock } from '@dax/core';
 import { openMemoryStore } from '@dax/store';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ describe('RetentionSweep', () => {
       });
       let logged = '';
       const log = pino({ level: 'info' }, { write: (line: string) => (logged += line) });
-      const clock = { now: () => new Date('2025-06-01T00:00:00.000Z'), monotonicMs: () => performance.now() };
+      const clock = new ManualClock('2025-06-01T00:00:00.000Z');
       const replica = () =>
         new RetentionSweep({ store, policy: { restricted: 30, confidential: 90, internal: 365, public: null }, classOf: () => 'restricted', intervalMs: 0, clock, log });
       await Promise.all([replica().sweepOnce(), replica().sweepOnce()]);

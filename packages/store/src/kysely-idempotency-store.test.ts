@@ -1,29 +1,17 @@
-import type { Clock } from '@dax/core';
+import { ManualClock } from '@dax/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, testEngines } from './__fixtures__/open-test-store.js';
 import { idempotencyStoreFor, type KyselyIdempotencyStore } from './kysely-idempotency-store.js';
 import type { KyselyRunStore } from './kysely-run-store.js';
 
-/** A clock the test moves by hand. */
-function manualClock(start: string): Clock & { advance(ms: number): void } {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    monotonicMs: () => now,
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-}
-
 describe.each(testEngines)('KyselyIdempotencyStore on %s', (engine) => {
   let cleanup: () => Promise<void>;
   let runStore: KyselyRunStore;
   let records: KyselyIdempotencyStore;
-  let clock: ReturnType<typeof manualClock>;
+  let clock: ManualClock;
 
   beforeEach(async () => {
-    clock = manualClock('2025-01-01T00:00:00.000Z');
+    clock = new ManualClock('2025-01-01T00:00:00.000Z');
     ({ store: runStore, cleanup } = await openTestStore(engine));
     records = idempotencyStoreFor(runStore, { clock, inProgressTimeoutMs: 60_000, retentionMs: 3_600_000 });
   });

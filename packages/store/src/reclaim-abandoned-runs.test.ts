@@ -1,25 +1,14 @@
-import type { Clock } from '@dax/core';
+import { ManualClock } from '@dax/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, testEngines, type TestStore } from './__fixtures__/open-test-store.js';
 import { sampleRunResult, sampleRunStart, sampleTraceEntry } from './sample-runs.js';
 
-function manualClock(start: string): Clock & { advance(ms: number): void } {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    monotonicMs: () => now,
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-}
-
 describe.each(testEngines)('run leases on %s', (engine) => {
   let opened: TestStore;
-  let clock: ReturnType<typeof manualClock>;
+  let clock: ManualClock;
 
   beforeEach(async () => {
-    clock = manualClock('2025-01-02T03:04:05.678Z');
+    clock = new ManualClock('2025-01-02T03:04:05.678Z');
     opened = await openTestStore(engine, { clock, leaseTtlMs: 30_000, leaseOwner: 'replica-a' });
   });
   afterEach(async () => {

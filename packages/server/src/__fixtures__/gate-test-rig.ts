@@ -56,24 +56,6 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   };
 }
 
-/** A clock tests move by hand (monotonic time still real: only durations use it). */
-export class ManualClock implements Clock {
-  #now: number;
-  constructor(start: string) {
-    this.#now = Date.parse(start);
-  }
-  now(): Date {
-    return new Date(this.#now);
-  }
-  monotonicMs(): number {
-    return performance.now();
-  }
-  advanceSeconds(seconds: number): Date {
-    this.#now += seconds * 1000;
-    return this.now();
-  }
-}
-
 export interface GateRigGateway {
   readonly app: FastifyInstance;
   readonly store: KyselyRunStore;
@@ -95,13 +77,11 @@ export async function startGateGateway(options: {
   logStream.on('data', (chunk: Buffer) => (logged += chunk.toString('utf8')));
   const config = parseGatewayConfig({ provider: options.provider ?? 'offline', dataDir: options.dataDir, gates: { sweepIntervalMs: 0 } });
   const app = await createGateway({ config, store, clock: options.clock, rotations: options.rotations, logStream });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
     store,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     logs: () => logged,
     close: async () => {
       await app.close();

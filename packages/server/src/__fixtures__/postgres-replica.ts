@@ -38,13 +38,11 @@ export async function startPostgresReplica(options: {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.rotations === undefined ? {} : { rotations: options.rotations }),
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
     store,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     close: async () => {
       await app.close();
       await store.close();

@@ -45,13 +45,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   }
   const config = parseGatewayConfig({ provider, ...options.config });
   const app = await createGateway({ config, store, logStream, env: options.env ?? {} });
-  let baseUrl = '';
-  if (options.listen === true) {
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
-    baseUrl = `${config.tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`;
-  }
+  // Fastify answers the address it listens on, scheme included (https with TLS).
+  const baseUrl = options.listen === true ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
   return {
     app,
     store,

@@ -1,10 +1,10 @@
+import { ManualClock } from '@dax/core';
 import type { GateEvent, RunEvent, RunResult } from '@dax/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callApi,
   createIdentities,
   freshDataDir,
-  ManualClock,
   rotationsOf,
   startGateGateway,
   startWebhookReceiver,

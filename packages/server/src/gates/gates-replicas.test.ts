@@ -1,8 +1,9 @@
+import { ManualClock } from '@dax/core';
 import type { RunResult } from '@dax/protocol';
 import { ephemeralEvidenceSettings, openPostgresStore, verifyEvidenceLog, type EvidenceSettings } from '@dax/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresTestSchema, type PostgresTestSchema } from '../../../store/src/__fixtures__/postgres-test-schema.js';
-import { callApi, ManualClock, rotationsOf } from '../__fixtures__/gate-test-rig.js';
+import { callApi, rotationsOf } from '../__fixtures__/gate-test-rig.js';
 import { startPostgresReplica, type PostgresReplica } from '../__fixtures__/postgres-replica.js';
 import { createApiKey } from '../api-key-create.js';
 import type { Rotations } from './load-rotations.js';

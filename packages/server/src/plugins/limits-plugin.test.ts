@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { openMemoryStore, type KyselyRunStore } from '@dax/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../__fixtures__/manual-clock.js';
+import { ManualClock } from '@dax/core';
 import { createApiKey, type CreatedApiKey } from '../api-key-create.js';
 import { errorHandlerPlugin } from './error-handler-plugin.js';
 import { identityPlugin } from './identity-plugin.js';
