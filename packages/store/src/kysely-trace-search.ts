@@ -7,7 +7,7 @@ import { decodeRunCursor, encodeRunCursor } from './run-cursor.js';
 import { runningStatus } from './run-store-queries.js';
 import type { StoreDatabase } from './store-database.js';
 import { storeFailure } from './store-failure.js';
-import type { RunSummaryRow } from './to-run-summary.js';
+import { runSummaryFields, type RunSummaryRow } from './to-run-summary.js';
 import type { TraceSearchDatabase } from './trace-search-database.js';
 
 export interface TraceSearchQuery {
@@ -36,13 +36,7 @@ interface SearchRow extends RunSummaryRow {
 
 function toTraceSummary(row: SearchRow): TraceSummary {
   return validateStored(traceSummarySchema, {
-    runId: row.run_id,
-    status: row.status,
-    domain: row.domain,
-    risk: row.risk,
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-    ...(row.paused_at === null ? {} : { pausedAt: row.paused_at }),
+    ...runSummaryFields(row),
     model: row.model ?? '',
     gateState: row.gate_state ?? gateStateSchema.enum.none,
   });

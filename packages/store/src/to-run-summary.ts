@@ -11,9 +11,9 @@ export interface RunSummaryRow {
   paused_at: string | null;
 }
 
-/** Maps a listed `runs` row to the wire summary, validating the enum columns. */
-export function toRunSummary(row: RunSummaryRow): RunSummary {
-  return validateStored(runSummarySchema, {
+/** The wire fields of a listed `runs` row, not yet validated (trace summaries add theirs). */
+export function runSummaryFields(row: RunSummaryRow): Record<string, unknown> {
+  return {
     runId: row.run_id,
     status: row.status,
     domain: row.domain,
@@ -21,5 +21,10 @@ export function toRunSummary(row: RunSummaryRow): RunSummary {
     startedAt: row.started_at,
     durationMs: row.duration_ms,
     ...(row.paused_at === null ? {} : { pausedAt: row.paused_at }),
-  });
+  };
+}
+
+/** Maps a listed `runs` row to the wire summary, validating the enum columns. */
+export function toRunSummary(row: RunSummaryRow): RunSummary {
+  return validateStored(runSummarySchema, runSummaryFields(row));
 }
