@@ -4,6 +4,8 @@ import { hasApiKey } from './has-api-key.js';
 import { malformedAnswerError } from './malformed-answer-error.js';
 import { missingKeyError } from './missing-key-error.js';
 import { modelUsageOf } from './model-usage-of.js';
+import { fetchTransport } from './fetch-transport.js';
+import type { HttpTransport } from './http-transport.js';
 import { postJson } from './post-json.js';
 import { trimTrailingSlashes } from './trim-trailing-slashes.js';
 
@@ -14,7 +16,8 @@ export interface AnthropicProviderOptions {
   /** Default model when a reference names none. */
   readonly model: string;
   readonly apiKey: string | undefined;
-  readonly fetch?: typeof fetch;
+  /** How requests are sent; defaults to the global `fetch`. */
+  readonly transport?: HttpTransport;
   /** `max_tokens` when a layer sets none (the Messages API requires one). Defaults to 1024. */
   readonly defaultMaxTokens?: number;
 }
@@ -27,7 +30,7 @@ const maxTemperature = 1;
 export function createAnthropicProvider(options: AnthropicProviderOptions): ModelProvider {
   const id = options.id;
   const url = `${trimTrailingSlashes(options.baseUrl ?? 'https://api.anthropic.com/v1')}/messages`;
-  const fetchFunction = options.fetch ?? globalThis.fetch;
+  const transport = options.transport ?? fetchTransport();
   const defaultMaxTokens = options.defaultMaxTokens ?? 1024;
   const apiKey = hasApiKey(options.apiKey) ? options.apiKey.trim() : undefined;
   const headers: Readonly<Record<string, string>> | undefined =
@@ -43,7 +46,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Mode
   async function call(request: ModelCallRequest): Promise<ModelCallResult> {
     if (headers === undefined) throw missingKeyError(id);
     const answer = await postJson({
-      fetch: fetchFunction,
+      transport,
       url,
       headers,
       body: {

@@ -76,7 +76,7 @@ describe('egress allowlist and TLS pinning', () => {
 
   function providerThrough(pins: readonly string[]) {
     const egress = createEgressFetch([{ providerId: 'pinned', baseUrl, tlsPins: pins, ca: certificate.cert }]);
-    const provider = createOpenAiCompatibleProvider({ id: 'pinned', baseUrl, model: 'pinned-1', apiKey: 'test-key', fetch: egress.fetch });
+    const provider = createOpenAiCompatibleProvider({ id: 'pinned', baseUrl, model: 'pinned-1', apiKey: 'test-key', transport: egress.transport });
     return { egress, provider };
   }
 
@@ -114,7 +114,7 @@ describe('egress allowlist and TLS pinning', () => {
     const strayUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/v1`;
     const egress = createEgressFetch([{ providerId: 'pinned', baseUrl, tlsPins: [pinOf(certificate.cert)], ca: certificate.cert }]);
     try {
-      const stray = createOpenAiCompatibleProvider({ id: 'stray', baseUrl: strayUrl, model: 'stray-1', apiKey: 'test-key', fetch: egress.fetch });
+      const stray = createOpenAiCompatibleProvider({ id: 'stray', baseUrl: strayUrl, model: 'stray-1', apiKey: 'test-key', transport: egress.transport });
       await expect(stray.call({ ...request, signal: new AbortController().signal })).rejects.toMatchObject({ code: 'DAX_E_EGRESS_DENIED' });
       // A redirect-free direct use of the fetch is refused the same way.
       await expect(egress.fetch(`${strayUrl}/chat/completions`)).rejects.toMatchObject({ code: 'DAX_E_EGRESS_DENIED' });

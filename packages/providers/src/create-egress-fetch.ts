@@ -2,7 +2,8 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { DaxError } from '@dax/protocol';
 import type * as UndiciModule from 'undici';
-import type { Agent, buildConnector } from 'undici';
+import type { Agent, buildConnector, Dispatcher } from 'undici';
+import type { HttpAnswer, HttpPost, HttpTransport } from './http-transport.js';
 
 type Undici = typeof UndiciModule;
 
@@ -13,6 +14,9 @@ function loadUndici(): Promise<Undici> {
   undiciModule ??= import('undici');
   return undiciModule;
 }
+
+/** Distinct URLs whose parse the transport keeps. */
+const maximumTargets = 256;
 
 /** One registered provider endpoint that outbound calls may reach. */
 export interface EgressDestination {
@@ -28,6 +32,11 @@ export interface EgressDestination {
 export interface EgressControl {
   /** A fetch that reaches registered endpoints only (no redirects followed), with their TLS pins. */
   readonly fetch: typeof fetch;
+  /**
+   * The same reach and pins as `fetch`, through undici's dispatcher API: no WHATWG
+   * Request, Response or stream objects per call. The providers send through it.
+   */
+  readonly transport: HttpTransport;
   /** Whether a URL's origin belongs to a registered provider. */
   isAllowed(url: string): boolean;
   /** Closes the pooled keep-alive connections. */
@@ -127,6 +136,16 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
     return agentPromise;
   };
 
+  const refuse = (target: string): never => {
+    let host = 'the target';
+    try {
+      host = new URL(target).host;
+    } catch {
+      // An unparseable URL is refused the same way.
+    }
+    throw new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${host} is not a registered provider.` });
+  };
+
   const isAllowed = (target: string): boolean => {
     try {
       return origins.has(originOf(new URL(target)));
@@ -137,15 +156,7 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
 
   const egressFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!isAllowed(target)) {
-      let host = 'the target';
-      try {
-        host = new URL(target).host;
-      } catch {
-        // An unparseable URL is refused the same way.
-      }
-      throw new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${host} is not a registered provider.` });
-    }
+    if (!isAllowed(target)) refuse(target);
     try {
       const [undici, dispatcher] = await Promise.all([loadUndici(), agent()]);
       const options: Parameters<Undici['fetch']>[1] = { ...(init as Parameters<Undici['fetch']>[1]), redirect: 'manual', dispatcher };
@@ -156,6 +167,54 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
     }
   };
 
+  /** Origin and path of each provider URL, parsed once (providers call a handful of fixed URLs). */
+  const targets = new Map<string, { origin: string; path: string }>();
+  const targetOf = (url: string): { origin: string; path: string } => {
+    const known = targets.get(url);
+    if (known !== undefined) return known;
+    if (!isAllowed(url)) refuse(url);
+    const { origin, pathname, search } = new URL(url);
+    const target = { origin, path: `${pathname}${search}` };
+    if (targets.size >= maximumTargets) targets.clear();
+    targets.set(url, target);
+    return target;
+  };
+
+  const transport: HttpTransport = {
+    async post(request: HttpPost): Promise<HttpAnswer> {
+      const target = targetOf(request.url);
+      let data: Dispatcher.ResponseData;
+      try {
+        data = await (await agent()).request({
+          origin: target.origin,
+          path: target.path,
+          method: 'POST',
+          headers: request.headers,
+          body: request.body,
+          signal: request.signal,
+        });
+      } catch (error) {
+        throw raisedOnPurpose(error) ?? error;
+      }
+      const { statusCode, headers, body } = data;
+      return {
+        status: statusCode,
+        header: (name) => {
+          const value = headers[name];
+          return Array.isArray(value) ? value[0] : value;
+        },
+        text: () => body.text(),
+        async discard() {
+          try {
+            await body.dump();
+          } catch {
+            // The body is unwanted either way.
+          }
+        },
+      };
+    },
+  };
+
   const typedFetch: typeof fetch = egressFetch;
-  return { fetch: typedFetch, isAllowed, close: async () => (agentPromise === undefined ? undefined : (await agentPromise).close()) };
+  return { fetch: typedFetch, transport, isAllowed, close: async () => (agentPromise === undefined ? undefined : (await agentPromise).close()) };
 }

@@ -4,6 +4,8 @@ import { malformedAnswerError } from './malformed-answer-error.js';
 import { missingKeyError } from './missing-key-error.js';
 import { modelUsageOf } from './model-usage-of.js';
 import { openAiChatResponseSchema } from './openai-chat-response.js';
+import { fetchTransport } from './fetch-transport.js';
+import type { HttpTransport } from './http-transport.js';
 import { postJson } from './post-json.js';
 import { trimTrailingSlashes } from './trim-trailing-slashes.js';
 
@@ -16,7 +18,8 @@ export interface OpenAiCompatibleProviderOptions {
   readonly apiKey: string | undefined;
   /** Set false for local servers that take no key; then no Authorization header is sent. */
   readonly requireApiKey?: boolean;
-  readonly fetch?: typeof fetch;
+  /** How requests are sent; defaults to the global `fetch`. */
+  readonly transport?: HttpTransport;
   /** Extra request headers (for example an organisation id). */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -25,7 +28,7 @@ export interface OpenAiCompatibleProviderOptions {
 export function createOpenAiCompatibleProvider(options: OpenAiCompatibleProviderOptions): ModelProvider {
   const id = options.id;
   const url = `${trimTrailingSlashes(options.baseUrl ?? 'https://api.x.ai/v1')}/chat/completions`;
-  const fetchFunction = options.fetch ?? globalThis.fetch;
+  const transport = options.transport ?? fetchTransport();
   const requireApiKey = options.requireApiKey ?? true;
   const apiKey = hasApiKey(options.apiKey) ? options.apiKey.trim() : undefined;
   const headers: Readonly<Record<string, string>> = {
@@ -38,7 +41,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleProvider
   async function call(request: ModelCallRequest): Promise<ModelCallResult> {
     if (apiKey === undefined && requireApiKey) throw missingKeyError(id);
     const answer = await postJson({
-      fetch: fetchFunction,
+      transport,
       url,
       headers,
       body: {

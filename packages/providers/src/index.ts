@@ -33,5 +33,7 @@ export { withBulkhead } from './with-bulkhead.js';
 export { withCircuitBreaker } from './with-circuit-breaker.js';
 export type { BreakerObserver } from './with-circuit-breaker.js';
 export { createEgressFetch, spkiPinOf } from './create-egress-fetch.js';
+export { fetchTransport } from './fetch-transport.js';
+export type { HttpAnswer, HttpPost, HttpTransport } from './http-transport.js';
 export type { EgressControl, EgressDestination } from './create-egress-fetch.js';
 export { enforceModelPolicy } from './enforce-model-policy.js';

@@ -1,24 +1,16 @@
 import { errorFromFetchFailure } from './error-from-fetch-failure.js';
+import type { HttpAnswer, HttpTransport } from './http-transport.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { ProviderError } from './provider-error.js';
 import { providerErrorFromStatus } from './provider-error-from-status.js';
 
 export interface JsonPost {
-  readonly fetch: typeof fetch;
+  readonly transport: HttpTransport;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
   readonly signal: AbortSignal;
   readonly providerId: string;
-}
-
-/** Releases the connection without reading an error body into memory. */
-async function discardBody(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The body is unwanted either way; a failing cancel changes nothing for the caller.
-  }
 }
 
 /**
@@ -27,25 +19,20 @@ async function discardBody(response: Response): Promise<void> {
  * body, key or prompt.
  */
 export async function postJson(post: JsonPost): Promise<unknown> {
-  let response: Response;
+  let answer: HttpAnswer;
   try {
-    response = await post.fetch(post.url, {
-      method: 'POST',
-      headers: post.headers,
-      body: JSON.stringify(post.body),
-      signal: post.signal,
-    });
+    answer = await post.transport.post({ url: post.url, headers: post.headers, body: JSON.stringify(post.body), signal: post.signal });
   } catch (error) {
     throw errorFromFetchFailure(error, post.signal, post.providerId);
   }
-  if (!response.ok) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    await discardBody(response);
-    throw providerErrorFromStatus(response.status, post.providerId, retryAfterMs);
+  if (answer.status < 200 || answer.status > 299) {
+    const retryAfterMs = parseRetryAfter(answer.header('retry-after'));
+    await answer.discard();
+    throw providerErrorFromStatus(answer.status, post.providerId, retryAfterMs);
   }
   let text: string;
   try {
-    text = await response.text();
+    text = await answer.text();
   } catch (error) {
     throw errorFromFetchFailure(error, post.signal, post.providerId);
   }

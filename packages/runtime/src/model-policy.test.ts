@@ -146,7 +146,7 @@ describe('fallback order', () => {
       fallbackOrder: ['primary:primary-1', 'backup:backup-2'],
     };
     const egress = createEgressFetch(Object.entries(policy.providers).map(([providerId, entry]) => ({ providerId, baseUrl: entry.baseUrl! })));
-    const provider = (id: string, baseUrl: string) => createOpenAiCompatibleProvider({ id, baseUrl, apiKey: 'test-key', fetch: egress.fetch });
+    const provider = (id: string, baseUrl: string) => createOpenAiCompatibleProvider({ id, baseUrl, apiKey: 'test-key', transport: egress.transport });
     const bootstrap = parseLayerConfig(originalLayers);
     const engine = createEngine({
       config: bootstrap,

@@ -39,7 +39,7 @@ export interface BuiltProviders {
  * The providers a runtime can call, built once at start. Remote providers are
  * registered only when selected (or named by a layer) so that no key is read and
  * no host is contacted otherwise. Every remote provider sends through one egress
- * fetch: with a model policy, only the base URLs (and TLS pins) of its registered
+ * transport: with a model policy, only the base URLs (and TLS pins) of its registered
  * providers are reachable and a built-in provider pointed elsewhere fails closed;
  * without one, only the configured base URLs are.
  */
@@ -59,7 +59,7 @@ export function buildProviders(env: Env, selection: string, wanted: ReadonlySet<
           registered.baseUrl === undefined ? [] : [{ providerId: id, baseUrl: registered.baseUrl, ...(registered.tlsPins === undefined ? {} : { tlsPins: registered.tlsPins }) }],
         );
   const egress = createEgressFetch(destinations);
-  const fetch = egress.fetch;
+  const transport = egress.transport;
   for (const id of remote) {
     const kind = policy?.providers[id]?.kind ?? (id === 'anthropic' ? 'anthropic' : 'openai-compatible');
     const upper = id.toUpperCase();
@@ -69,8 +69,8 @@ export function buildProviders(env: Env, selection: string, wanted: ReadonlySet<
     providers.set(
       id,
       kind === 'anthropic'
-        ? createAnthropicProvider({ id, baseUrl: baseUrlOf(id), model: model ?? 'claude-sonnet-4-5', apiKey, fetch })
-        : createOpenAiCompatibleProvider({ id, baseUrl: baseUrlOf(id), ...(model === undefined ? {} : { model }), apiKey, fetch }),
+        ? createAnthropicProvider({ id, baseUrl: baseUrlOf(id), model: model ?? 'claude-sonnet-4-5', apiKey, transport })
+        : createOpenAiCompatibleProvider({ id, baseUrl: baseUrlOf(id), ...(model === undefined ? {} : { model }), apiKey, transport }),
     );
   }
   if (selection.startsWith('scripted:')) {

@@ -197,6 +197,7 @@ export class KyselyRunStore implements RunStore {
       this.#heartbeat.hold(record.runId);
       inserted = outcome.numAffectedRows;
     } catch (cause) {
+      this.#vault.endRun(record.runId);
       throw storeFailure(cause);
     }
     if (inserted === 0n) {
@@ -252,11 +253,15 @@ export class KyselyRunStore implements RunStore {
         await writeRunResult(transaction, this.#queries, { ...sealed, evidenceIds }, storedState, now);
         return { ...result, evidenceIds };
       });
-      if (result.status !== 'awaiting_approval') this.#vault.endRun(result.runId);
+      // A paused run reads its key again when it resumes, possibly on another replica.
+      this.#vault.endRun(result.runId);
       return stored;
     } catch (cause) {
       const failure = evidenceOrStoreFailure(cause);
-      if (failure.code !== 'DAX_E_EVIDENCE_SIGNING_FAILED') throw failure;
+      if (failure.code !== 'DAX_E_EVIDENCE_SIGNING_FAILED') {
+        this.#vault.endRun(result.runId);
+        throw failure;
+      }
       return this.#finishUnsigned(result, failure, now);
     }
   }

@@ -34,10 +34,9 @@ export class RunTextVault {
     return this.#keyring;
   }
 
-  /** Prepares the subject's data key for a new run (created on first use). */
+  /** Prepares the subject's data key for a new run (created on first use); a run without a subject needs none. */
   async beginRun(runId: string, tenant: string, subjectId: string | undefined): Promise<void> {
-    if (subjectId === undefined) return;
-    this.#runKeys.set(runId, await this.#requireKeyring().obtain(subjectHash(tenant, subjectId)));
+    this.#runKeys.set(runId, subjectId === undefined ? null : await this.#requireKeyring().obtain(subjectHash(tenant, subjectId)));
   }
 
   endRun(runId: string): void {
