@@ -11,7 +11,7 @@
 // drives each for --duration seconds at --connections for throughput, and the RSS of
 // the Portkey and Dax processes is read from /proc. Prints figures, asserts nothing.
 //
-//   npx tsc -b && node bench/overhead.mjs [--rounds 5] [--calls 200] [--duration 5] [--connections 8]
+//   npx tsc -b && node bench/overhead.mjs [--rounds 5] [--calls 200] [--duration 5] [--connections 8] [--warmup 600]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     calls: { type: 'string', default: '200' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '8' },
+    warmup: { type: 'string', default: '600' },
     'database-url': { type: 'string' },
   },
 });
@@ -34,6 +35,8 @@ const rounds = Number(values.rounds);
 const callsPerRound = Number(values.calls);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const warmupRuns = Number(values.warmup);
+const runsPerRound = Math.max(10, Math.round(callsPerRound / 4));
 
 const median = (numbers) => {
   const sorted = [...numbers].sort((left, right) => left - right);
@@ -106,10 +109,13 @@ async function timedCalls(target, count) {
   return latencies;
 }
 
-// Warm-up: JIT, connections, prepared statements, the policy engine.
-await timedCalls(direct, 200);
-await timedCalls(viaPortkey, 200);
-await timedCalls(daxRun, 60);
+// Warm-up: JIT, connections, prepared statements, the policy engine. A run's code
+// reaches its optimised steady state after a few hundred runs (its latency falls by
+// about half over the first 300), so each mode is warmed with as many upstream calls
+// as --warmup runs make, and the proxies with as many calls.
+await timedCalls(direct, warmupRuns * 13);
+await timedCalls(viaPortkey, warmupRuns * 13);
+await timedCalls(daxRun, warmupRuns);
 
 const roundMedians = { direct: [], portkey: [], run: [] };
 const all = { direct: [], portkey: [], run: [] };
@@ -119,7 +125,7 @@ for (let round = 0; round < rounds; round += 1) {
   for (const [name, target, count] of [
     ['direct', direct, callsPerRound],
     ['portkey', viaPortkey, callsPerRound],
-    ['run', daxRun, Math.max(10, Math.round(callsPerRound / 10))],
+    ['run', daxRun, runsPerRound],
   ]) {
     const before = name === 'run' ? await upstreamCalls() : 0;
     const latencies = await timedCalls(target, count);
@@ -168,7 +174,7 @@ if (!(layerCallsPerRun > 0)) {
 }
 const fixed = (value, digits = 3) => value.toFixed(digits);
 console.log(
-  `overhead: ${rounds} interleaved rounds × ${callsPerRound} calls (runs: ${Math.max(10, Math.round(callsPerRound / 10))}), ` +
+  `overhead: ${rounds} interleaved rounds × ${callsPerRound} calls (runs: ${runsPerRound}) after ${warmupRuns} warm-up runs, ` +
     `then ${duration} s × ${connections} connections; node ${process.version}; store ${values['database-url'] === undefined ? 'SQLite' : 'Postgres'}`,
 );
 console.log(`upstream calls per Dax run: ${fixed(layerCallsPerRun, 2)}`);

@@ -1,5 +1,5 @@
 import { DaxError } from '@dax/protocol';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /**
  * Connects to the Redis that holds shared limits and breaker state. Start-up
@@ -7,7 +7,9 @@ import { Redis } from 'ioredis';
  * make each limit check fail closed while ioredis reconnects in the background.
  */
 export async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  // Loaded here so that a gateway without Redis never loads the client.
+  const { Redis: RedisClient } = await import('ioredis');
+  const redis = new RedisClient(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   // Connection errors surface on the commands that need Redis; the client keeps reconnecting.
   redis.on('error', () => undefined);
   try {

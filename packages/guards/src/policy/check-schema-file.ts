@@ -1,10 +1,10 @@
-import { schemaToJson } from '@cedar-policy/cedar-wasm/nodejs';
 import { canonicalJson } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import { policySchemaText } from './policy-schema.js';
+import { cedar } from './cedar-engine.js';
 
 function schemaJson(text: string, name: string): string {
-  const answer = schemaToJson(text);
+  const answer = cedar.schemaToJson(text);
   if (answer.type === 'failure') {
     const message = answer.errors.map((error) => error.message).join('; ');
     throw new DaxError('DAX_E_POLICY_INVALID', { detail: `${name}: ${message}` });

@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  preparsePolicySet,
-  statefulIsAuthorized,
-  type AuthorizationAnswer,
-  type CheckParseAnswer,
-  type Entities,
-} from '@cedar-policy/cedar-wasm/nodejs';
+import type { AuthorizationAnswer, CheckParseAnswer, Entities } from '@cedar-policy/cedar-wasm/nodejs';
 import { canonicalJson } from '@dax/core';
 import type { PolicyDecision } from '@dax/protocol';
 import { DaxError } from '@dax/protocol';
@@ -16,6 +10,7 @@ import type { PolicyEngine } from './policy-engine.js';
 import { policySchemaText } from './policy-schema.js';
 import type { PolicySource } from './policy-source.js';
 import { validatePolicies } from './validate-policies.js';
+import { cedar } from './cedar-engine.js';
 
 const noEntities: Entities = [];
 
@@ -50,7 +45,7 @@ export function createPolicyEngine(sources: readonly PolicySource[]): PolicyEngi
   const staticPolicies = Object.fromEntries(policies.map((policy) => [policy.id, policy.text]));
   const hash = sha256(canonicalJson({ policies: staticPolicies, schema: policySchemaText }));
   const policySetId = `dax-policy-set-${hash}`;
-  requireParsed(preparsePolicySet(policySetId, { staticPolicies }), 'policy set');
+  requireParsed(cedar.preparsePolicySet(policySetId, { staticPolicies }), 'policy set');
 
   const decisions = new Map<string, PolicyDecision>(policies.map((policy) => [policy.id, policy.decision]));
   const rules = policies.map(({ id, decision, source, line }) => ({ id, decision, source, line }));
@@ -62,7 +57,7 @@ export function createPolicyEngine(sources: readonly PolicySource[]): PolicyEngi
       const request = buildPolicyRequest(input);
       let answer: AuthorizationAnswer;
       try {
-        answer = statefulIsAuthorized({
+        answer = cedar.statefulIsAuthorized({
           ...request,
           entities: noEntities,
           preparsedPolicySetId: policySetId,

@@ -1,9 +1,9 @@
-import { policySetTextToParts, policyToJson } from '@cedar-policy/cedar-wasm/nodejs';
 import type { PolicyDecision } from '@dax/protocol';
 import { DaxError } from '@dax/protocol';
 import { describeCedarError, locate } from './describe-cedar-error.js';
 import { defaultDenyRuleId, type PolicyRule } from './policy-rule.js';
 import type { PolicySource } from './policy-source.js';
+import { cedar } from './cedar-engine.js';
 
 /** A rule with the Cedar text it was parsed from. */
 export interface ParsedPolicy extends PolicyRule {
@@ -31,7 +31,7 @@ function decisionFor(effect: 'permit' | 'forbid', value: string | null | undefin
 function parseOne(source: PolicySource, text: string, start: number): ParsedPolicy {
   const line = locate(source.text, start).line;
   const where = `${source.name}: line ${line}`;
-  const answer = policyToJson(text);
+  const answer = cedar.policyToJson(text);
   if (answer.type === 'failure') {
     const first = answer.errors[0];
     const message = first === undefined ? 'unparsable policy' : describeCedarError(first, { source: source.text, start, text });
@@ -48,7 +48,7 @@ function parseOne(source: PolicySource, text: string, start: number): ParsedPoli
 }
 
 function parseSource(source: PolicySource): ParsedPolicy[] {
-  const answer = policySetTextToParts(source.text);
+  const answer = cedar.policySetTextToParts(source.text);
   if (answer.type === 'failure') {
     const first = answer.errors[0];
     const message = first === undefined ? 'unparsable policy text' : describeCedarError(first, { source: source.text, start: 0, text: source.text });

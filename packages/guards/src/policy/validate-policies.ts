@@ -1,7 +1,8 @@
-import { validate, type ValidationError } from '@cedar-policy/cedar-wasm/nodejs';
+import type { ValidationError } from '@cedar-policy/cedar-wasm/nodejs';
 import { DaxError } from '@dax/protocol';
 import { describeCedarError } from './describe-cedar-error.js';
 import type { ParsedPolicy } from './parse-policy-sources.js';
+import { cedar } from './cedar-engine.js';
 
 function describe(problem: ValidationError, byId: ReadonlyMap<string, ParsedPolicy>, sources: ReadonlyMap<string, string>): string {
   const policy = byId.get(problem.policyId);
@@ -21,7 +22,7 @@ export function validatePolicies(
   sources: ReadonlyMap<string, string>,
 ): void {
   const staticPolicies = Object.fromEntries(policies.map((policy) => [policy.id, policy.text]));
-  const answer = validate({ schema, policies: { staticPolicies }, validationSettings: { mode: 'strict' } });
+  const answer = cedar.validate({ schema, policies: { staticPolicies }, validationSettings: { mode: 'strict' } });
   if (answer.type === 'failure') {
     const message = answer.errors.map((error) => error.message).join('; ');
     throw new DaxError('DAX_E_POLICY_INVALID', { detail: `policy schema: ${message}` });

@@ -1,7 +1,7 @@
 import type { RunEvent, RunResult } from '@dax/protocol';
 import { DaxMetrics } from './dax-metrics.js';
 import type { PriceTable } from './price-table.js';
-import { RunTracer } from './run-tracer.js';
+import type { RunTracer } from './run-tracer.js';
 import type { TracingSettings } from './tracing-settings.js';
 
 export interface RunObservationContext {
@@ -29,12 +29,17 @@ export class GatewayObservability {
   readonly metrics: DaxMetrics | undefined;
   readonly tracer: RunTracer | undefined;
 
-  constructor(options: GatewayObservabilityOptions) {
+  /** The OpenTelemetry SDK is loaded only when tracing is configured. */
+  static async create(options: GatewayObservabilityOptions): Promise<GatewayObservability> {
+    const tracing = options.tracing;
+    if (tracing === undefined) return new GatewayObservability(options, undefined);
+    const { RunTracer: Tracer } = await import('./run-tracer.js');
+    return new GatewayObservability(options, new Tracer({ settings: tracing, version: options.version, content: options.traceContent }));
+  }
+
+  private constructor(options: GatewayObservabilityOptions, tracer: RunTracer | undefined) {
     this.metrics = options.metrics ? new DaxMetrics({ prices: options.prices }) : undefined;
-    this.tracer =
-      options.tracing === undefined
-        ? undefined
-        : new RunTracer({ settings: options.tracing, version: options.version, content: options.traceContent });
+    this.tracer = tracer;
   }
 
   observeRun(events: readonly RunEvent[], result: RunResult | undefined, context: RunObservationContext): void {

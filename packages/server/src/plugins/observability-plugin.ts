@@ -37,9 +37,9 @@ function pricesFor(pricesFile: string | undefined): PriceTable {
  * `GET /metrics` for the `metrics` or `operator` role (admin passes too) or, when
  * `metricsPort` is set, on a separate plain-HTTP listener with no authentication.
  */
-function observability(fastify: FastifyInstance, options: ObservabilityPluginOptions): Promise<void> {
+async function observability(fastify: FastifyInstance, options: ObservabilityPluginOptions): Promise<void> {
   const settings = fastify.gatewayConfig.observability;
-  const observer = new GatewayObservability({
+  const observer = await GatewayObservability.create({
     metrics: settings.metrics,
     prices: pricesFor(settings.pricesFile),
     tracing: tracingSettingsFromEnv(options.env ?? process.env),
@@ -52,7 +52,7 @@ function observability(fastify: FastifyInstance, options: ObservabilityPluginOpt
     await observer.close();
   });
   const metrics = observer.metrics;
-  if (metrics === undefined) return Promise.resolve();
+  if (metrics === undefined) return;
 
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observeHttpRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
@@ -68,7 +68,7 @@ function observability(fastify: FastifyInstance, options: ObservabilityPluginOpt
         return reply.type(metrics.registry.contentType).send(body);
       },
     );
-    return Promise.resolve();
+    return;
   }
 
   let server: Server | undefined;
@@ -98,7 +98,6 @@ function observability(fastify: FastifyInstance, options: ObservabilityPluginOpt
     if (listening === undefined) return;
     await new Promise<void>((resolve) => listening.close(() => resolve()));
   });
-  return Promise.resolve();
 }
 
 export const observabilityPlugin = fastifyPlugin(observability, { name: 'dax-observability', fastify: '5.x' });
