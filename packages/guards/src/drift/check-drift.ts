@@ -1,49 +1,14 @@
-import type { Anchor, AnchorEntity, DriftChange, DriftResult, EntityKind } from '@dax/core';
+import type { Anchor, AnchorEntity, DriftChange, DriftResult } from '@dax/core';
 import { checkNegations } from './check-negations.js';
 import { entitiesAgree } from './entities-agree.js';
-import { entityGroup, isAdditionDrift } from './entity-group.js';
+import { isAdditionDrift } from './entity-group.js';
+import { groupEntities } from './group-entities.js';
 import { isDerivedAmount } from './is-derived-amount.js';
 import { isKnownName, isNameMentioned, nameWords } from './names-agree.js';
-import { isPlaceholderValue } from './placeholder-kinds.js';
-import { scanEntities, type OptionalScanner } from './scan-entities.js';
+import { prepareAnchor } from './prepared-anchor.js';
+import { scanEntities } from './scan-entities.js';
 import type { ScannedEntity } from './scanned-entity.js';
 import { maskEntityValue } from './mask-entity-value.js';
-
-interface Grouped<Entity> {
-  readonly byGroup: Map<string, Entity[]>;
-  readonly placeholderKinds: Set<EntityKind>;
-}
-
-function groupEntities<Entity extends AnchorEntity>(entities: readonly Entity[]): Grouped<Entity> {
-  const byGroup = new Map<string, Entity[]>();
-  const placeholderKinds = new Set<EntityKind>();
-  for (const entity of entities) {
-    if (entity.kind === 'negation') continue;
-    if (isPlaceholderValue(entity.value)) {
-      placeholderKinds.add(entity.kind);
-      continue;
-    }
-    const group = entityGroup(entity);
-    const members = byGroup.get(group);
-    if (members === undefined) byGroup.set(group, [entity]);
-    else members.push(entity);
-  }
-  return { byGroup, placeholderKinds };
-}
-
-/** Scanners whose findings could not count: the anchor has no value of their groups. */
-function unneededScanners(anchorGroups: ReadonlyMap<string, readonly AnchorEntity[]>): Set<OptionalScanner> {
-  const groups = [...anchorGroups.keys()];
-  const has = (test: (group: string) => boolean): boolean => groups.some(test);
-  const skip = new Set<OptionalScanner>();
-  if (!has((group) => group === 'id:version')) skip.add('versions');
-  if (!has((group) => group === 'frequency')) skip.add('frequencies');
-  if (!has((group) => group === 'percent')) skip.add('percentages');
-  if (!has((group) => group.startsWith('quantity:'))) skip.add('quantities');
-  if (!has((group) => group.startsWith('id:') && group !== 'id:version')) skip.add('identifiers');
-  if (!has((group) => group.startsWith('system:'))) skip.add('systems');
-  return skip;
-}
 
 function masked(change: DriftChange): DriftChange {
   const shown: { -readonly [Key in keyof DriftChange]: DriftChange[Key] } = {
@@ -61,12 +26,12 @@ function changeKey(change: DriftChange): string {
 
 function compareNames(
   anchorNames: readonly AnchorEntity[],
+  anchorWords: ReadonlySet<string>,
   outputNames: readonly ScannedEntity[],
   outputText: string,
   outputHasPlaceholder: boolean,
   changes: DriftChange[],
 ): void {
-  const anchorWords = nameWords(anchorNames);
   const outputWords = nameWords(outputNames);
   const missing = outputHasPlaceholder ? [] : anchorNames.filter((name) => !isNameMentioned(name.value, outputWords));
   const missingSingle = missing.find((name) => !name.value.includes(' '));
@@ -122,12 +87,14 @@ function compareGroup(
   changes: DriftChange[],
 ): void {
   const considered = outputMembers.filter((entity) => entity.qualifier !== 'aside');
-  const agreement = considered.map((found) => anchorMembers.map((anchored) => entitiesAgree(group, anchored, found)));
-  const missing = outputHasPlaceholder
-    ? []
-    : anchorMembers.filter((_, anchorIndex) => !agreement.some((row) => row[anchorIndex] === true));
-  for (const [index, found] of considered.entries()) {
-    if (agreement[index]?.includes(true) === true) continue;
+  const agrees = (anchored: AnchorEntity, found: AnchorEntity): boolean => entitiesAgree(group, anchored, found);
+  // The anchor values no output value agrees with, worked out only once some output value disagrees.
+  let missing: readonly AnchorEntity[] | undefined;
+  for (const found of considered) {
+    if (anchorMembers.some((anchored) => agrees(anchored, found))) continue;
+    missing ??= outputHasPlaceholder
+      ? []
+      : anchorMembers.filter((anchored) => !considered.some((other) => agrees(anchored, other)));
     const expected = missing[0];
     if (expected !== undefined) {
       changes.push({ kind: found.kind, change: 'changed', expected: expected.value, found: found.value });
@@ -152,8 +119,9 @@ function compareGroup(
  * masked for e-mail addresses, accounts, phone numbers and names.
  */
 export function checkDrift(anchor: Anchor, candidate: string): DriftResult {
-  const anchorGroups = groupEntities(anchor.entities);
-  const output = scanEntities(candidate, { negations: false, skip: unneededScanners(anchorGroups.byGroup) });
+  const prepared = prepareAnchor(anchor);
+  const anchorGroups = prepared.groups;
+  const output = scanEntities(candidate, { negations: false, skip: prepared.skip });
   const outputGroups = groupEntities(output.entities);
   const changes: DriftChange[] = [];
   for (const [group, outputMembers] of outputGroups.byGroup) {
@@ -161,14 +129,14 @@ export function checkDrift(anchor: Anchor, candidate: string): DriftResult {
     if (kind === undefined || anchorGroups.placeholderKinds.has(kind)) continue;
     const anchorMembers = anchorGroups.byGroup.get(group) ?? [];
     const outputHasPlaceholder = outputGroups.placeholderKinds.has(kind);
-    if (group === 'name') compareNames(anchorMembers, outputMembers, output.text, outputHasPlaceholder, changes);
-    else {
+    if (group === 'name') {
+      compareNames(anchorMembers, prepared.nameWords, outputMembers, output.text, outputHasPlaceholder, changes);
+    } else {
       const anchorPercentages = anchorGroups.byGroup.get('percent') ?? [];
       compareGroup(group, anchorMembers, outputMembers, outputHasPlaceholder, anchorPercentages, changes);
     }
   }
-  const negations = anchor.entities.filter((entity) => entity.kind === 'negation');
-  changes.push(...checkNegations(negations, output.text));
+  changes.push(...checkNegations(prepared.negations, output.text));
   const seen = new Set<string>();
   const unique = changes.map(masked).filter((change) => {
     const key = changeKey(change);

@@ -1,4 +1,5 @@
-import type { AnchorEntity, DriftChange } from '@dax/core';
+import type { DriftChange } from '@dax/core';
+import type { AnchorNegation } from './anchor-negation.js';
 import {
   clauseBreaks,
   constraintWords,
@@ -14,7 +15,6 @@ const overrideReach = 8;
 /** An override reaches across "and" ("disable X and Y") but not across punctuation. */
 const overrideBreaks = new Set(['.', ',', ';', ':', '(', ')', '!', '?', 'but', 'then']);
 const inclusionAfter = new Set(['included', 'too', 'also', 'anyway']);
-const objectNoise = new Set(['tagged', 'marked', 'labelled', 'labeled', 'named', 'called', 'active', 'old', 'new']);
 
 function isNegatedAt(tokens: readonly string[], index: number): boolean {
   for (let back = index - 1; back >= Math.max(0, index - reach); back -= 1) {
@@ -34,17 +34,25 @@ function isNegatedAt(tokens: readonly string[], index: number): boolean {
 class TokenStems {
   readonly #tokens: readonly string[];
   readonly #stems: (string | undefined)[];
+  /** Per token: the stem of an irregular form ("told" → `tell`), null for a regular word, undefined until asked. */
+  readonly #irregularStems: (string | null | undefined)[];
 
   constructor(tokens: readonly string[]) {
     this.#tokens = tokens;
     this.#stems = new Array<string | undefined>(tokens.length);
+    this.#irregularStems = new Array<string | null | undefined>(tokens.length);
   }
 
   matches(index: number, stem: string): boolean {
     const token = this.#tokens[index] ?? '';
     if (token.charCodeAt(0) !== stem.charCodeAt(0) || token.charCodeAt(1) !== stem.charCodeAt(1)) {
       // Only an irregular form ("told" for "tell") can match without sharing the first letters.
-      return hasIrregularStem(token) && wordStem(token) === stem;
+      let irregular = this.#irregularStems[index];
+      if (irregular === undefined) {
+        irregular = hasIrregularStem(token) ? wordStem(token) : null;
+        this.#irregularStems[index] = irregular;
+      }
+      return irregular === stem;
     }
     this.#stems[index] ??= wordStem(token);
     return this.#stems[index] === stem;
@@ -53,11 +61,11 @@ class TokenStems {
 
 function verbChange(
   verb: string,
+  stem: string,
   expected: string,
   tokens: readonly string[],
   stems: TokenStems,
 ): DriftChange | undefined {
-  const stem = wordStem(verb);
   let positive = false;
   for (let index = 0; index < tokens.length; index += 1) {
     if (!stems.matches(index, stem)) continue;
@@ -69,8 +77,7 @@ function verbChange(
 }
 
 /** True when an overriding word is followed, within its clause, by every word of the protected object. */
-function isOverridden(objectWords: readonly string[], tokens: readonly string[], stems: TokenStems): boolean {
-  const objectStems = objectWords.map(wordStem);
+function isOverridden(objectStems: readonly string[], tokens: readonly string[], stems: TokenStems): boolean {
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] ?? '';
     if (inclusionAfter.has(token) && index > 0 && objectStems.some((stem) => stems.matches(index - 1, stem)))
@@ -93,24 +100,18 @@ function isOverridden(objectWords: readonly string[], tokens: readonly string[],
  * or acted on destructively; any of them is removed when the output has no negating or
  * constraining word at all. `candidate` is the output as normalised by the scan (plain quotes).
  */
-export function checkNegations(negations: readonly AnchorEntity[], candidate: string): DriftChange[] {
+export function checkNegations(negations: readonly AnchorNegation[], candidate: string): DriftChange[] {
   if (negations.length === 0) return [];
   const tokens = tokenizeWords(candidate);
   const stems = new TokenStems(tokens);
   const hasConstraint = tokens.some((token) => constraintWords.has(token) || isNegatingWord(token));
   const changes: DriftChange[] = [];
   for (const negation of negations) {
-    const space = negation.value.indexOf(' ');
-    const label = space === -1 ? negation.value : negation.value.slice(0, space);
-    const rest = space === -1 ? '' : negation.value.slice(space + 1).toLowerCase();
     let change: DriftChange | undefined;
-    if (label === 'not') {
-      change = verbChange(rest, negation.value, tokens, stems);
-    } else {
-      const objectWords = rest.split(' ').filter((word) => word !== '' && !objectNoise.has(word));
-      if (objectWords.length > 0 && isOverridden(objectWords, tokens, stems)) {
-        change = { kind: 'negation', change: 'changed', expected: negation.value };
-      }
+    if (negation.verb !== undefined) {
+      change = verbChange(negation.verb, negation.verbStem, negation.value, tokens, stems);
+    } else if (negation.objectStems.length > 0 && isOverridden(negation.objectStems, tokens, stems)) {
+      change = { kind: 'negation', change: 'changed', expected: negation.value };
     }
     if (change === undefined && !hasConstraint)
       change = { kind: 'negation', change: 'removed', expected: negation.value };

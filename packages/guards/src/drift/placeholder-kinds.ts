@@ -22,7 +22,9 @@ export function placeholderKind(type: string): EntityKind | undefined {
   return kindsByType[type];
 }
 
+const placeholderValue = /^\[[A-Z][A-Z_]*_\d+\]$/;
+
 /** True for a value that is a redaction placeholder. */
 export function isPlaceholderValue(value: string): boolean {
-  return /^\[[A-Z][A-Z_]*_\d+\]$/.test(value);
+  return value.startsWith('[') && placeholderValue.test(value);
 }

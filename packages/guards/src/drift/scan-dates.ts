@@ -24,6 +24,8 @@ const dayRangeThenMonth = new RegExp(
   String.raw`(?<![\d.,$€£])(\d{1,2})${ordinal}${rangeWord}(\d{1,2})${ordinal}\s+(?:of\s+)?(${monthPattern})(?:,?\s+(\d{4})(?!\d))?`,
   'g',
 );
+/** What every day range holds: a day, a range word or dash, and another day ("12–16", "3rd to 5"). */
+const dayRangeHint = new RegExp(String.raw`\d${ordinal}${rangeWord}\d`);
 const monthThenDayRange = new RegExp(
   String.raw`(${monthPattern})\s+(\d{1,2})${ordinal}${rangeWord}(\d{1,2})${ordinal}(?![\d:]|\s*(?:%|am|pm))(?:,?\s+(\d{4})(?![\d:]))?`,
   'g',
@@ -139,12 +141,14 @@ function scanNumericDates(scan: EntityScan, hasMonth: boolean): void {
     );
   }
   if (!hasMonth) return;
-  scan.take(dayRangeThenMonth, (match) =>
-    range(fullYear(match[4]), monthNumber(match[3] ?? '') ?? 0, Number(match[1]), Number(match[2])),
-  );
-  scan.take(monthThenDayRange, (match) =>
-    range(fullYear(match[4]), monthNumber(match[1] ?? '') ?? 0, Number(match[2]), Number(match[3])),
-  );
+  if (dayRangeHint.test(scan.working)) {
+    scan.take(dayRangeThenMonth, (match) =>
+      range(fullYear(match[4]), monthNumber(match[3] ?? '') ?? 0, Number(match[1]), Number(match[2])),
+    );
+    scan.take(monthThenDayRange, (match) =>
+      range(fullYear(match[4]), monthNumber(match[1] ?? '') ?? 0, Number(match[2]), Number(match[3])),
+    );
+  }
   scan.take(monthFirst, (match) =>
     calendar(formatCalendarDate(fullYear(match[3]), monthNumber(match[1] ?? '') ?? 0, Number(match[2]))),
   );

@@ -24,6 +24,11 @@ const lineMarker = new RegExp(
 const lineBreak = /[\r\n]/;
 const markerAtStart = new RegExp(String.raw`^[ \t]{0,12}(?:[\d(]|${bulletMarker})`);
 const sentenceMarker = new RegExp(String.raw`(?=[\d(])${sentenceEnd}${numberMarker}${itemFollows}`, 'g');
+/**
+ * What every sentence marker holds: a sentence end, spaces, then `2.`, `2)` or `(2`. One forward pass
+ * without look-behinds, far cheaper than `sentenceMarker` on the many texts that have none.
+ */
+const sentenceMarkerHint = /[.!?:;]["')\]*]{0,3}[ \t]{1,4}(?:\d{1,2} ?[.)]|\(\d)/;
 /** A labelled step anywhere: `Step 2:`, `step 3.`, `Item 4)`. */
 const labelledMarker = /\b(?:[Ss]tep|STEP|[Ss]tage|[Ii]tem|[Pp]oint|[Tt]ask) ?\d{1,2}[:.)](?=\s|$)/g;
 
@@ -47,11 +52,13 @@ export function scanListMarkers(scan: EntityScan): void {
   if (lineBreak.test(scan.working) || markerAtStart.test(scan.working)) {
     scan.take(lineMarker, (match) => noted(found, match[0]));
   }
-  scan.take(sentenceMarker, (match) =>
-    abbreviationBefore.test(scan.original.slice(Math.max(0, match.index - 12), match.index))
-      ? undefined
-      : noted(found, match[0]),
-  );
+  if (sentenceMarkerHint.test(scan.working)) {
+    scan.take(sentenceMarker, (match) =>
+      abbreviationBefore.test(scan.original.slice(Math.max(0, match.index - 12), match.index))
+        ? undefined
+        : noted(found, match[0]),
+    );
+  }
   if (found.size > 0) {
     scan.take(inlineMarker, (match) => (found.has(previousKey(match[0])) ? noted(found, match[0]) : undefined));
   }

@@ -108,6 +108,8 @@ export function scanNames(scan: EntityScan): void {
   const text = scan.working;
   nameRun.lastIndex = 0;
   for (let run = nameRun.exec(text); run !== null; run = nameRun.exec(text)) {
+    // Most runs are one capitalised common word ("The", "Please"): no name, and nothing to split.
+    if (!run[0].includes(' ') && !isNameWord(cleanToken(run[0]))) continue;
     for (const segment of segmentsOf(tokensOf(run[0], run.index))) {
       const start = segment[0]?.start ?? run.index;
       const titled = honorifics.has(wordBefore(scan.original, start, true));

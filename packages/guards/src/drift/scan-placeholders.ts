@@ -6,6 +6,7 @@ import { placeholderKind, placeholderPattern } from './placeholder-kinds.js';
  * recorded under that kind and compared as a wildcard; placeholders of untracked types are only consumed.
  */
 export function scanPlaceholders(scan: EntityScan): void {
+  if (!scan.working.includes('[')) return;
   scan.take(placeholderPattern, (match) => {
     const kind = placeholderKind(match[1] ?? '');
     return kind === undefined ? [] : { kind, value: match[0] };

@@ -72,10 +72,10 @@ export type WordCue = keyof typeof cueWords;
 
 /** At most 32 cues: the set is a 32-bit integer. */
 const cueNames = Object.keys(cueWords) as WordCue[];
-const cueBits = new Map<WordCue, number>(cueNames.map((cue, index) => [cue, 2 ** index]));
+const cueBits = Object.fromEntries(cueNames.map((cue, index) => [cue, 2 ** index])) as Readonly<Record<WordCue, number>>;
 const wordCues = new Map<string, number>();
 for (const cue of cueNames) {
-  const bit = cueBits.get(cue) ?? 0;
+  const bit = cueBits[cue];
   for (const word of cueWords[cue]) wordCues.set(word, (wordCues.get(word) ?? 0) | bit);
 }
 
@@ -84,25 +84,36 @@ function wordHash(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
-/** The longest cue word, and the cue words by hash (with their cue bits), for `cuesOfText`. */
+/** The longest cue word: longer runs of letters are never looked up. */
 const longestCue = Math.max(...[...wordCues.keys()].map((word) => word.length));
-const cuesByHash = new Map<number, (readonly [string, number])[]>();
+
+/**
+ * The cue words in an open-addressing hash table (linear probing) keyed by `wordHash`: slot `i` holds
+ * `tableHashes[i]`, the word `tableWords[i]` and its cue bits `tableBits[i]`; an empty slot has no word.
+ * At most half full, so a probe for a word that is no cue ends within a slot or two.
+ */
+const tableSize = 2 ** Math.ceil(Math.log2(wordCues.size * 2 + 1));
+const tableMask = tableSize - 1;
+const tableHashes = new Int32Array(tableSize);
+const tableBits = new Int32Array(tableSize);
+const tableWords: (string | undefined)[] = new Array<string | undefined>(tableSize).fill(undefined);
 for (const [word, bits] of wordCues) {
   let hash = 0;
   for (let index = 0; index < word.length; index += 1) hash = wordHash(hash, word.charCodeAt(index));
-  const entries = cuesByHash.get(hash);
-  if (entries === undefined) cuesByHash.set(hash, [[word, bits]]);
-  else entries.push([word, bits]);
+  let slot = hash & tableMask;
+  while (tableWords[slot] !== undefined) slot = (slot + 1) & tableMask;
+  tableHashes[slot] = hash;
+  tableBits[slot] = bits;
+  tableWords[slot] = word;
 }
 
 function cuesOfWord(lower: string, start: number, end: number, hash: number): number {
-  const entries = cuesByHash.get(hash);
-  if (entries === undefined) return 0;
   let cues = 0;
-  for (const [word, bits] of entries) {
-    if (word.length === end - start && lower.startsWith(word, start)) cues |= bits;
+  for (let slot = hash & tableMask; ; slot = (slot + 1) & tableMask) {
+    const word = tableWords[slot];
+    if (word === undefined) return cues;
+    if (tableHashes[slot] === hash && word.length === end - start && lower.startsWith(word, start)) cues |= tableBits[slot] ?? 0;
   }
-  return cues;
 }
 
 /**
@@ -111,27 +122,27 @@ function cuesOfWord(lower: string, start: number, end: number, hash: number): nu
  */
 export function cuesOfText(lower: string): number {
   let cues = 0;
-  let start = -1;
-  let hash = 0;
   const length = lower.length;
-  for (let index = 0; index <= length; index += 1) {
-    const code = index < length ? lower.charCodeAt(index) : 0;
-    if (code >= 97 && code <= 122) {
-      if (start < 0) {
-        start = index;
-        hash = 0;
-      }
-      hash = wordHash(hash, code);
+  let index = 0;
+  while (index < length) {
+    let code = lower.charCodeAt(index);
+    if (code < 97 || code > 122) {
+      index += 1;
       continue;
     }
-    if (start < 0) continue;
+    const start = index;
+    let hash = 0;
+    do {
+      hash = wordHash(hash, code);
+      index += 1;
+      code = index < length ? lower.charCodeAt(index) : 0;
+    } while (code >= 97 && code <= 122);
     if (index - start <= longestCue) cues |= cuesOfWord(lower, start, index, hash);
-    start = -1;
   }
   return cues;
 }
 
 /** True when the bit set from `cuesOfText` has the cue. */
 export function hasCue(cues: number, cue: WordCue): boolean {
-  return (cues & (cueBits.get(cue) ?? 0)) !== 0;
+  return (cues & cueBits[cue]) !== 0;
 }
