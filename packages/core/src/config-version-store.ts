@@ -16,8 +16,18 @@ export interface ConfigVersionStore {
   recordApproval(version: ConfigVersion, approval: ConfigApproval, status: ConfigVersionStatus, audit: ConfigAuditEntry): Promise<boolean>;
   /** In one transaction: the active version (if any) becomes superseded, this one active, and the audit entry is written. */
   activate(version: ConfigVersion, audit: ConfigAuditEntry): Promise<void>;
-  /** The id of the active version of a domain, or undefined. Called once per run: must be cheap. */
+  /** The id of the active version of a domain, or undefined. */
   activeVersionId(domain: string, kind: ConfigKind): Promise<string | undefined>;
+  /**
+   * The active versions of up to three domains, every kind, in one look-up, keyed
+   * `domain|kind` (see `activeVersionKey`). Called once per run: must be cheap.
+   */
+  activeVersionIds(domains: readonly [string, string, string]): Promise<ReadonlyMap<string, string>>;
   /** A domain's audit trail, oldest first (every kind when kind is omitted). */
   listAudit(domain: string, kind?: ConfigKind): Promise<ConfigAuditEntry[]>;
+}
+
+/** The key of a domain's active version of a kind in `activeVersionIds`' answer. */
+export function activeVersionKey(domain: string, kind: ConfigKind): string {
+  return `${domain}|${kind}`;
 }

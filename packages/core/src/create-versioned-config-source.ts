@@ -2,7 +2,7 @@ import { DaxError } from '@dax/protocol';
 import { applyModelPolicy } from './apply-model-policy.js';
 import type { ConfigSource } from './config-source.js';
 import { modelPolicyDomain, type ConfigKind } from './config-version.js';
-import type { ConfigVersionStore } from './config-version-store.js';
+import { activeVersionKey, type ConfigVersionStore } from './config-version-store.js';
 import type { LayerConfig } from './layer-config.js';
 import type { ModelPolicy } from './model-policy.js';
 import { parseLayerConfig } from './parse-layer-config.js';
@@ -18,8 +18,8 @@ export interface VersionedConfigSourceOptions {
 }
 
 /**
- * Per run: one indexed look-up of the domain's active layer version and of the active
- * model policy. Parsing happens once per version id; the effective configuration
+ * Per run: one indexed look-up of the active versions of the run's domain, of the
+ * default domain and of the model policy. Parsing happens once per version id; the effective configuration
  * (policy routing applied) is cached by the pair of ids, so the hot path re-parses nothing.
  * A domain with no stored version runs on its on-disk file, whose hash is its id; a
  * domain with neither runs on the default domain's configuration (the tenant's domain
@@ -49,10 +49,14 @@ export function createVersionedConfigSource(options: VersionedConfigSourceOption
   }
 
   async function resolve(domain: string): Promise<LayerConfig> {
-    const [layersId, policyId] =
-      store === undefined
-        ? [undefined, undefined]
-        : await Promise.all([store.activeVersionId(domain, 'layers'), store.activeVersionId(modelPolicyDomain, 'models')]);
+    const active = store === undefined ? undefined : await store.activeVersionIds([domain, 'default', modelPolicyDomain]);
+    return resolveFrom(domain, active);
+  }
+
+  /** The effective configuration of a domain from one snapshot of the active version ids. */
+  async function resolveFrom(domain: string, active: ReadonlyMap<string, string> | undefined): Promise<LayerConfig> {
+    const layersId = active?.get(activeVersionKey(domain, 'layers'));
+    const policyId = active?.get(activeVersionKey(modelPolicyDomain, 'models'));
     const key = `${domain}|${layersId ?? 'bootstrap'}|${policyId ?? 'bootstrap'}`;
     const cached = effective.get(key);
     if (cached !== undefined) return cached;
@@ -65,7 +69,7 @@ export function createVersionedConfigSource(options: VersionedConfigSourceOption
           throw new DaxError('DAX_E_DOMAIN_UNKNOWN', {
             detail: 'The default domain has no configuration.',
           });
-        return resolve('default');
+        return resolveFrom('default', active);
       }
     } else {
       base = parseLayerConfig(await storedContent(domain, 'layers', layersId), `version:${layersId.slice(0, 12)}`);

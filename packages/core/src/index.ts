@@ -63,6 +63,7 @@ export type {
   ConfigVersionStatus,
   MigrationNote,
 } from './config-version.js';
+export { activeVersionKey } from './config-version-store.js';
 export type { ConfigVersionStore } from './config-version-store.js';
 export { configVersionId, createConfigGovernance } from './create-config-governance.js';
 export type { ConfigGovernanceOptions } from './create-config-governance.js';

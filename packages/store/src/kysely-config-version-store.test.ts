@@ -41,6 +41,17 @@ async function exercise(store: KyselyConfigVersionStore): Promise<void> {
   expect(await store.activeVersionId('default', 'layers')).toBe(idA);
   expect((await store.listAudit('default')).map((entry) => entry.action)).toEqual(['propose', 'propose', 'approve', 'activate']);
   expect((await store.listVersions('default')).map((entry) => entry.status).sort()).toEqual(['active', 'proposed']);
+
+  // One look-up answers for three domains at once, active versions only.
+  const idC = 'c'.repeat(64);
+  const idD = 'd'.repeat(64);
+  for (const [id, domain] of [[idC, 'finance'], [idD, 'hr']] as const) {
+    await store.insertVersion(version(id, domain), { ...audit('propose', id), domain });
+    await store.recordApproval(version(id, domain), approval, 'approved', { ...audit('approve', id), domain });
+    await store.activate({ ...version(id, domain), status: 'approved' }, { ...audit('activate', id), domain });
+  }
+  expect(await store.activeVersionIds(['finance', 'default', '*'])).toEqual(new Map([['finance|layers', idC], ['default|layers', idA]]));
+  expect(await store.activeVersionIds(['legal', 'legal', 'legal'])).toEqual(new Map());
 }
 
 describe('configuration version store', () => {

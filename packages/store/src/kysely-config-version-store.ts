@@ -8,6 +8,7 @@ import type {
   ConfigVersionStore,
   MigrationNote,
 } from '@dax/core';
+import { activeVersionKey } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import type { Kysely, Transaction } from 'kysely';
 import type { ConfigAuditTable, ConfigVersionDatabase, ConfigVersionsTable } from './config-version-database.js';
@@ -94,6 +95,7 @@ async function appendAudit(transaction: Transaction<ConfigVersionDatabase>, entr
 }
 
 type ActiveSlots = { domain: string; kind: string };
+type ActiveOfDomainsSlots = { first: string; second: string; third: string };
 
 /**
  * Configuration versions over any Kysely database with the store schema (migration
@@ -102,6 +104,7 @@ type ActiveSlots = { domain: string; kind: string };
 export class KyselyConfigVersionStore implements ConfigVersionStore {
   readonly #database: Kysely<ConfigVersionDatabase>;
   readonly #selectActive: PreparedQuery<ActiveSlots, Pick<ConfigVersionsTable, 'version_id'>>;
+  readonly #selectActiveOfDomains: PreparedQuery<ActiveOfDomainsSlots, Pick<ConfigVersionsTable, 'domain' | 'kind' | 'version_id'>>;
 
   constructor(database: Kysely<ConfigVersionDatabase>) {
     this.#database = database;
@@ -112,6 +115,13 @@ export class KyselyConfigVersionStore implements ConfigVersionStore {
         .where('domain', '=', slot('domain'))
         .where('kind', '=', slot('kind'))
         .where('status', '=', 'active'),
+    );
+    this.#selectActiveOfDomains = prepareQuery((slot: Slot<ActiveOfDomainsSlots>) =>
+      database
+        .selectFrom('config_versions')
+        .select(['domain', 'kind', 'version_id'])
+        .where('status', '=', 'active')
+        .where('domain', 'in', [slot('first'), slot('second'), slot('third')]),
     );
   }
 
@@ -239,6 +249,17 @@ export class KyselyConfigVersionStore implements ConfigVersionStore {
   async activeVersionId(domain: string, kind: ConfigKind): Promise<string | undefined> {
     try {
       return (await this.#database.executeQuery(this.#selectActive({ domain, kind }))).rows[0]?.version_id;
+    } catch (cause) {
+      throw storeFailure(cause);
+    }
+  }
+
+  async activeVersionIds([first, second, third]: readonly [string, string, string]): Promise<ReadonlyMap<string, string>> {
+    try {
+      const { rows } = await this.#database.executeQuery(this.#selectActiveOfDomains({ first, second, third }));
+      const active = new Map<string, string>();
+      for (const row of rows) if (kinds.has(row.kind)) active.set(activeVersionKey(row.domain, row.kind as ConfigKind), row.version_id);
+      return active;
     } catch (cause) {
       throw storeFailure(cause);
     }
