@@ -58,6 +58,7 @@ export const errorCatalogue = {
   DAX_E_PROVIDER_BULKHEAD_FULL: { status: 503, message: 'Too many model calls are in flight; try again shortly.', retryable: true },
   DAX_E_STORE_UNAVAILABLE: { status: 503, message: 'The run store is unavailable.', retryable: true },
   DAX_E_STORE_MIGRATION: { status: 500, message: 'The run store schema could not be migrated.', retryable: false },
+  DAX_E_STORE_KEY_MISMATCH: { status: 500, message: 'This replica holds other keys than the shared store was written with.', retryable: false },
   DAX_E_EVIDENCE_SIGNING_FAILED: { status: 500, message: 'The run evidence could not be signed; the run was stopped.', retryable: true },
   DAX_E_EVIDENCE_KEY_PERMISSIONS: { status: 500, message: 'The evidence signing key file is readable by group or others.', retryable: false },
   DAX_E_EVIDENCE_KEY_INVALID: { status: 500, message: 'The evidence signing key is missing or not an Ed25519 key.', retryable: false },

@@ -6,6 +6,10 @@ export interface EvidenceLogHeadTable {
   /** Base64 hashes of the perfect subtrees of the tree, largest first (see MerkleFrontier). */
   frontier_json: string;
   updated_at: string;
+  /** Shared stores: the evidence signing key every replica must sign with (migration 0010). */
+  signing_key_id: string | null;
+  /** Shared stores: the master key every replica must wrap data keys with (migration 0010). */
+  master_key_id: string | null;
 }
 
 /** One signed envelope, a leaf of the log. */

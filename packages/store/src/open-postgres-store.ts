@@ -3,6 +3,8 @@ import type { Clock } from '@dax/core';
 import { DaxError } from '@dax/protocol';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
+import { checkSharedKeys, type ReplicaKeys } from './check-shared-keys.js';
+import type { EvidenceDatabase } from './evidence-database.js';
 import { ephemeralEvidenceSettings, resolveEvidenceSettings, type EvidenceSettings } from './evidence-settings.js';
 import type { KeyWrapper } from './data/key-wrapper.js';
 import { loadMasterKey } from './data/load-master-key.js';
@@ -65,17 +67,24 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw new DaxError('DAX_E_USAGE', { detail: 'The schema name must be lower-case letters, digits and underscores.' });
   }
   // Library use without a data directory or key signs with a key that lives as long as the process.
-  const keyNamed = (options.env ?? process.env).DAX_EVIDENCE_KEY !== undefined || (options.env ?? process.env).DAX_EVIDENCE_KEY_FILE !== undefined;
-  const evidence =
-    options.evidence === undefined && options.dataDir === undefined && !keyNamed ? ephemeralEvidenceSettings() : await resolveEvidenceSettings(options);
+  const env = options.env ?? process.env;
+  const keyNamed = env.DAX_EVIDENCE_KEY !== undefined || env.DAX_EVIDENCE_KEY_FILE !== undefined;
+  const evidenceLoaded = options.evidence === undefined && (options.dataDir !== undefined || keyNamed);
+  const evidence = options.evidence === undefined && !evidenceLoaded ? ephemeralEvidenceSettings() : await resolveEvidenceSettings(options);
+  const masterKeyLoaded = options.keyWrapper === undefined && options.dataDir !== undefined;
   let keyWrapper: KeyWrapper;
   try {
     keyWrapper =
       options.keyWrapper ??
-      createLocalKeyWrapper(options.dataDir === undefined ? randomBytes(32) : loadMasterKey(options.env ?? process.env, options.dataDir));
+      createLocalKeyWrapper(options.dataDir === undefined ? randomBytes(32) : loadMasterKey(env, options.dataDir));
   } catch (cause) {
     throw storeFailure(cause);
   }
+  // Keys this process loaded from its environment or data directory must match the other replicas'.
+  const replicaKeys: ReplicaKeys = {
+    ...(evidenceLoaded ? { evidence: { keyId: evidence.signer.keyId, trusted: evidence.keyring.keyIds } } : {}),
+    ...(masterKeyLoaded ? { masterKeyId: keyWrapper.keyId } : {}),
+  };
   // Loaded on first use: the embedded store and the CLI never pay for the driver.
   const driver = (await import('pg')).default;
   const pool = new driver.Pool({
@@ -104,6 +113,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   });
   try {
     await store.migrate();
+    await checkSharedKeys(database.withTables<EvidenceDatabase>(), replicaKeys).catch((cause: unknown) => {
+      throw DaxError.isInstance(cause) ? cause : storeFailure(cause);
+    });
   } catch (error) {
     await store.close();
     throw error;

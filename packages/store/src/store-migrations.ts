@@ -8,6 +8,7 @@ import { addRunLeases } from './migrations/0009-run-leases.js';
 import { createTraceSearchAndSavedViews } from './migrations/0007-trace-search-and-saved-views.js';
 import { createDataHandlingTables } from './migrations/0008-data-handling.js';
 import { createHumanGates } from './migrations/0004-human-gates.js';
+import { addSharedKeys } from './migrations/0010-shared-keys.js';
 
 /** Every schema migration, keyed by name; names sort in the order they apply. */
 export const storeMigrations: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '0007-trace-search-and-saved-views': createTraceSearchAndSavedViews,
   '0008-data-handling': createDataHandlingTables,
   '0004-human-gates': createHumanGates,
+  '0010-shared-keys': addSharedKeys,
 };
 
 /** Serves the in-code migrations to Kysely's Migrator (no files read at run time). */
