@@ -2,6 +2,7 @@ import {
   createMemoryCircuitBreakerStore,
   createRedisCircuitBreakerStore,
   defaultCircuitBreakerSettings,
+  type CircuitBreakerSettings,
   type CircuitBreakerStore,
 } from '@dax/providers';
 import { DaxError } from '@dax/protocol';
@@ -20,8 +21,12 @@ export interface BreakerState {
  * connects in the background; until it is ready, and whenever Redis is down,
  * breakers fall back to this process's memory.
  */
-export function circuitBreakerStoreFor(redisUrl: string | undefined, keyPrefix = 'dax:'): BreakerState {
-  const memory = createMemoryCircuitBreakerStore(defaultCircuitBreakerSettings);
+export function circuitBreakerStoreFor(
+  redisUrl: string | undefined,
+  keyPrefix = 'dax:',
+  settings: CircuitBreakerSettings = defaultCircuitBreakerSettings,
+): BreakerState {
+  const memory = createMemoryCircuitBreakerStore(settings);
   if (redisUrl === undefined || redisUrl.trim() === '') return { breakers: memory, close: () => undefined };
   if (!/^rediss?:\/\//i.test(redisUrl)) {
     throw new DaxError('DAX_E_CONFIG_INVALID', { detail: 'DAX_REDIS_URL must be a redis:// or rediss:// URL.' });
@@ -31,7 +36,7 @@ export function circuitBreakerStoreFor(redisUrl: string | undefined, keyPrefix =
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined);
   return {
-    breakers: createRedisCircuitBreakerStore(redis, keyPrefix, defaultCircuitBreakerSettings, memory),
+    breakers: createRedisCircuitBreakerStore(redis, keyPrefix, settings, memory),
     close: () => redis.disconnect(),
   };
 }

@@ -30,6 +30,7 @@ import { createConfigValidator } from './create-config-validator.js';
 import { DomainLayers } from './domain-layers.js';
 import { resolvePaths } from './resolve-paths.js';
 import { circuitBreakerStoreFor } from './circuit-breaker-store-for.js';
+import { resilienceSettingsFromEnv } from './resilience-settings.js';
 import { buildProviders, createRouter, defaultModelFor } from './select-providers.js';
 
 export interface DaxOptions {
@@ -50,7 +51,7 @@ export interface DaxOptions {
   readonly redisUrl?: string;
   /** Prefix of the Redis keys. Default `$DAX_REDIS_KEY_PREFIX` or `dax:`. */
   readonly redisKeyPrefix?: string;
-  /** Upstream calls in flight at once over all providers (the bulkhead). Default 64. */
+  /** Upstream calls in flight at once over all providers (the bulkhead). Default `$DAX_MAX_CONCURRENT_CALLS` or 64. */
   readonly maxConcurrentCalls?: number;
   /** Told the circuit-breaker state each upstream call sees (metrics). */
   readonly onBreakerState?: BreakerObserver;
@@ -125,10 +126,13 @@ export function createDax(options: DaxOptions = {}): Dax {
     ].flatMap((ref) => (ref === undefined ? [] : [ref.split(':')[0]!])),
   );
   const built = buildProviders(env, selection, wanted, modelPolicy);
-  const breakerState = circuitBreakerStoreFor(options.redisUrl ?? env.DAX_REDIS_URL, options.redisKeyPrefix ?? env.DAX_REDIS_KEY_PREFIX);
+  const resilience = resilienceSettingsFromEnv(env);
+  const breakerState = circuitBreakerStoreFor(options.redisUrl ?? env.DAX_REDIS_URL, options.redisKeyPrefix ?? env.DAX_REDIS_KEY_PREFIX, resilience.breaker);
+  const maxConcurrentCalls = options.maxConcurrentCalls ?? resilience.maxConcurrentCalls;
   const providers = resilientProviders(built.providers, {
     breakers: breakerState.breakers,
-    ...(options.maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls: options.maxConcurrentCalls }),
+    ...(maxConcurrentCalls === undefined ? {} : { maxConcurrentCalls }),
+    ...(resilience.maxQueuedCalls === undefined ? {} : { maxQueuedCalls: resilience.maxQueuedCalls }),
     ...(options.onBreakerState === undefined ? {} : { onBreakerState: options.onBreakerState }),
   });
   const router = createRouter(providers, defaultModelFor(selection));

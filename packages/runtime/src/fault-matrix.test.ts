@@ -210,6 +210,36 @@ describe('fault matrix over a real OpenAI-compatible upstream (DA-6)', () => {
   });
 });
 
+describe('breaker settings from the environment', () => {
+  it('DAX_BREAKER_FAILURES=2 opens the breaker after two failures: the third attempt never reaches the upstream', async () => {
+    upstream.reset((response) => answer(response, 500));
+    const dax = createDax({
+      configPath,
+      provider: 'offline',
+      store: await openMemoryStore(),
+      env: { DAX_LOCAL_BASE_URL: baseUrl, DAX_LOCAL_API_KEY: 'none', DAX_BREAKER_FAILURES: '2', DAX_BREAKER_OPEN_MS: '60000' },
+      limits: { layerTimeoutMs },
+    });
+    try {
+      const first = await dax.run(intent);
+      expect(first.status).toBe('failed');
+      expect(da6(first)?.attempts.map((attempt) => attempt.errorCode)).toEqual(['DAX_E_PROVIDER_UNAVAILABLE', 'DAX_E_PROVIDER_UNAVAILABLE', 'DAX_E_PROVIDER_CIRCUIT_OPEN']);
+      expect(upstream.times).toHaveLength(2);
+      const second = await dax.run(intent);
+      expect(second.error?.code).toBe('DAX_E_PROVIDER_CIRCUIT_OPEN');
+      expect(upstream.times).toHaveLength(2);
+    } finally {
+      await dax.close();
+    }
+  });
+
+  it('a malformed setting stops start-up with DAX_E_CONFIG_INVALID naming the variable', () => {
+    for (const [name, value] of [['DAX_BREAKER_FAILURES', '0'], ['DAX_BREAKER_OPEN_MS', 'soon'], ['DAX_MAX_CONCURRENT_CALLS', '-1'], ['DAX_MAX_QUEUED_CALLS', '1.5']]) {
+      expect(() => createDax({ configPath, provider: 'offline', env: { [name!]: value } })).toThrow(expect.objectContaining({ code: 'DAX_E_CONFIG_INVALID', detail: expect.stringContaining(name!) }));
+    }
+  });
+});
+
 describe('fault matrix with the scripted provider (DA-6)', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['HTTP 500', { fault: 'http', status: 500 }, 'DAX_E_PROVIDER_UNAVAILABLE'],
