@@ -21,7 +21,7 @@ function findSystemCode(error: unknown): string | undefined {
  */
 export function errorFromFetchFailure(error: unknown, signal: AbortSignal, providerId: string): DaxError {
   if (signal.aborted) return errorFromAbort(signal, providerId);
-  // Egress refusals and TLS pin mismatches are raised on purpose by the egress fetch.
+  // Egress refusals and TLS pin mismatches are raised on purpose by the egress transport.
   if (DaxError.isInstance(error)) return error;
   const code = findSystemCode(error);
   return new ProviderError('DAX_E_PROVIDER_NETWORK', {

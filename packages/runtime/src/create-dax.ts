@@ -31,6 +31,7 @@ import { DomainLayers } from './domain-layers.js';
 import { resolvePaths } from './resolve-paths.js';
 import { circuitBreakerStoreFor } from './circuit-breaker-store-for.js';
 import { resilienceSettingsFromEnv } from './resilience-settings.js';
+import { wholeNumberSetting } from './whole-number-setting.js';
 import { buildProviders, createRouter, defaultModelFor } from './select-providers.js';
 
 export interface DaxOptions {
@@ -91,12 +92,8 @@ export interface Dax {
 
 /** `DAX_RUN_LEASE_TTL_MS`: how long a run's lease lasts without a heartbeat; a bad value fails at start. */
 function leaseSetting(env: Readonly<Record<string, string | undefined>>): { leaseTtlMs?: number } {
-  const raw = env.DAX_RUN_LEASE_TTL_MS?.trim();
-  if (raw === undefined || raw === '') return {};
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new DaxError('DAX_E_CONFIG_INVALID', { detail: 'DAX_RUN_LEASE_TTL_MS must be a positive whole number of milliseconds.' });
-  }
-  return { leaseTtlMs: Number(raw) };
+  const leaseTtlMs = wholeNumberSetting(env, 'DAX_RUN_LEASE_TTL_MS', 1);
+  return leaseTtlMs === undefined ? {} : { leaseTtlMs };
 }
 
 /**

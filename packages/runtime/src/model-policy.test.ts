@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createVersionedConfigSource, parseLayerConfig, type ModelPolicy, type ModelProvider } from '@dax/core';
 import { createGuardSuite, loadPolicySet } from '@dax/guards';
-import { createEgressFetch, createModelRouter, createOpenAiCompatibleProvider, enforceModelPolicy } from '@dax/providers';
+import { createEgressTransport, createModelRouter, createOpenAiCompatibleProvider, enforceModelPolicy } from '@dax/providers';
 import { openMemoryStore, openSqliteStore, type KyselyRunStore } from '@dax/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDax, type Dax } from './create-dax.js';
@@ -145,7 +145,7 @@ describe('fallback order', () => {
       },
       fallbackOrder: ['primary:primary-1', 'backup:backup-2'],
     };
-    const egress = createEgressFetch(Object.entries(policy.providers).map(([providerId, entry]) => ({ providerId, baseUrl: entry.baseUrl! })));
+    const egress = createEgressTransport(Object.entries(policy.providers).map(([providerId, entry]) => ({ providerId, baseUrl: entry.baseUrl! })));
     const provider = (id: string, baseUrl: string) => createOpenAiCompatibleProvider({ id, baseUrl, apiKey: 'test-key', transport: egress.transport });
     const bootstrap = parseLayerConfig(originalLayers);
     const engine = createEngine({

@@ -1,6 +1,6 @@
 import {
   createAnthropicProvider,
-  createEgressFetch,
+  createEgressTransport,
   createModelRouter,
   enforceModelPolicy,
   createOfflineProvider,
@@ -58,7 +58,7 @@ export function buildProviders(env: Env, selection: string, wanted: ReadonlySet<
       : Object.entries(policy.providers).flatMap(([id, registered]) =>
           registered.baseUrl === undefined ? [] : [{ providerId: id, baseUrl: registered.baseUrl, ...(registered.tlsPins === undefined ? {} : { tlsPins: registered.tlsPins }) }],
         );
-  const egress = createEgressFetch(destinations);
+  const egress = createEgressTransport(destinations);
   const transport = egress.transport;
   for (const id of remote) {
     const kind = policy?.providers[id]?.kind ?? (id === 'anthropic' ? 'anthropic' : 'openai-compatible');

@@ -114,7 +114,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   try {
     await store.migrate();
     await checkSharedKeys(database.withTables<EvidenceDatabase>(), replicaKeys).catch((cause: unknown) => {
-      throw DaxError.isInstance(cause) ? cause : storeFailure(cause);
+      throw storeFailure(cause);
     });
   } catch (error) {
     await store.close();

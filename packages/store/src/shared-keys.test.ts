@@ -97,6 +97,10 @@ describe('replicas of a shared Postgres store must hold the same keys', () => {
     cleanups.push(() => first.close());
     const second = await openPostgresStore({ url: schema.url, schema: schema.schema, maxConnections: 2 });
     cleanups.push(() => second.close());
-    expect(second.engine).toBe('postgres');
+    // Each signs with its own ephemeral key; neither is refused and both write.
+    for (const [store, runId] of [[first, 'run-first'], [second, 'run-second']] as const) {
+      await store.startRun(sampleRunStart(runId));
+      expect((await store.finishRun(sampleRunResult(runId))).evidenceIds).toHaveLength(1);
+    }
   });
 });

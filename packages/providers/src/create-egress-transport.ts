@@ -15,9 +15,6 @@ function loadUndici(): Promise<Undici> {
   return undiciModule;
 }
 
-/** Distinct URLs whose parse the transport keeps. */
-const maximumTargets = 256;
-
 /** One registered provider endpoint that outbound calls may reach. */
 export interface EgressDestination {
   readonly providerId: string;
@@ -30,11 +27,9 @@ export interface EgressDestination {
 }
 
 export interface EgressControl {
-  /** A fetch that reaches registered endpoints only (no redirects followed), with their TLS pins. */
-  readonly fetch: typeof fetch;
   /**
-   * The same reach and pins as `fetch`, through undici's dispatcher API: no WHATWG
-   * Request, Response or stream objects per call. The providers send through it.
+   * Sends to registered endpoints only (no redirects followed), with their TLS pins,
+   * through undici's dispatcher API: no WHATWG Request, Response or stream objects per call.
    */
   readonly transport: HttpTransport;
   /** Whether a URL's origin belongs to a registered provider. */
@@ -79,7 +74,18 @@ function pinCheck(providerId: string, pins: readonly string[]) {
   };
 }
 
-/** Finds a DaxError raised by the connector inside what fetch threw. */
+/** Refuses a URL whose origin is not a registered provider's, naming only its host. */
+function refuse(target: string): never {
+  let host = 'the target';
+  try {
+    host = new URL(target).host;
+  } catch {
+    // An unparseable URL is refused the same way.
+  }
+  throw new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${host} is not a registered provider.` });
+}
+
+/** Finds a DaxError raised by the connector inside what undici threw. */
 function raisedOnPurpose(error: unknown): DaxError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
@@ -96,7 +102,7 @@ function raisedOnPurpose(error: unknown): DaxError | undefined {
  * is written. Anything else fails closed with `DAX_E_EGRESS_DENIED` or
  * `DAX_E_TLS_PIN_MISMATCH`, without a connection being opened or used.
  */
-export function createEgressFetch(destinations: readonly EgressDestination[]): EgressControl {
+export function createEgressTransport(destinations: readonly EgressDestination[]): EgressControl {
   const origins = new Map<string, EgressDestination>();
   for (const destination of destinations) {
     const url = new URL(destination.baseUrl);
@@ -136,16 +142,6 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
     return agentPromise;
   };
 
-  const refuse = (target: string): never => {
-    let host = 'the target';
-    try {
-      host = new URL(target).host;
-    } catch {
-      // An unparseable URL is refused the same way.
-    }
-    throw new DaxError('DAX_E_EGRESS_DENIED', { detail: `Host ${host} is not a registered provider.` });
-  };
-
   const isAllowed = (target: string): boolean => {
     try {
       return origins.has(originOf(new URL(target)));
@@ -154,40 +150,20 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
     }
   };
 
-  const egressFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!isAllowed(target)) refuse(target);
-    try {
-      const [undici, dispatcher] = await Promise.all([loadUndici(), agent()]);
-      const options: Parameters<Undici['fetch']>[1] = { ...(init as Parameters<Undici['fetch']>[1]), redirect: 'manual', dispatcher };
-      const response: unknown = await undici.fetch(target, options);
-      return response as Response;
-    } catch (error) {
-      throw raisedOnPurpose(error) ?? error;
-    }
-  };
-
-  /** Origin and path of each provider URL, parsed once (providers call a handful of fixed URLs). */
-  const targets = new Map<string, { origin: string; path: string }>();
-  const targetOf = (url: string): { origin: string; path: string } => {
-    const known = targets.get(url);
-    if (known !== undefined) return known;
-    if (!isAllowed(url)) refuse(url);
-    const { origin, pathname, search } = new URL(url);
-    const target = { origin, path: `${pathname}${search}` };
-    if (targets.size >= maximumTargets) targets.clear();
-    targets.set(url, target);
-    return target;
-  };
-
   const transport: HttpTransport = {
     async post(request: HttpPost): Promise<HttpAnswer> {
-      const target = targetOf(request.url);
+      let url: URL;
+      try {
+        url = new URL(request.url);
+      } catch {
+        refuse(request.url);
+      }
+      if (!origins.has(originOf(url))) refuse(request.url);
       let data: Dispatcher.ResponseData;
       try {
         data = await (await agent()).request({
-          origin: target.origin,
-          path: target.path,
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
           method: 'POST',
           headers: request.headers,
           body: request.body,
@@ -215,6 +191,5 @@ export function createEgressFetch(destinations: readonly EgressDestination[]): E
     },
   };
 
-  const typedFetch: typeof fetch = egressFetch;
-  return { fetch: typedFetch, transport, isAllowed, close: async () => (agentPromise === undefined ? undefined : (await agentPromise).close()) };
+  return { transport, isAllowed, close: async () => (agentPromise === undefined ? undefined : (await agentPromise).close()) };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layerIdentity, sampleFacts } from './__fixtures__/layer-request.js';
-import { createEgressFetch } from './create-egress-fetch.js';
+import { createEgressTransport } from './create-egress-transport.js';
 import { createModelRouter } from './create-model-router.js';
 import { createOfflineProvider } from './create-offline-provider.js';
 import { createOpenAiCompatibleProvider } from './create-openai-compatible-provider.js';
@@ -75,7 +75,7 @@ describe('egress allowlist and TLS pinning', () => {
   });
 
   function providerThrough(pins: readonly string[]) {
-    const egress = createEgressFetch([{ providerId: 'pinned', baseUrl, tlsPins: pins, ca: certificate.cert }]);
+    const egress = createEgressTransport([{ providerId: 'pinned', baseUrl, tlsPins: pins, ca: certificate.cert }]);
     const provider = createOpenAiCompatibleProvider({ id: 'pinned', baseUrl, model: 'pinned-1', apiKey: 'test-key', transport: egress.transport });
     return { egress, provider };
   }
@@ -112,12 +112,14 @@ describe('egress allowlist and TLS pinning', () => {
     });
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     const strayUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/v1`;
-    const egress = createEgressFetch([{ providerId: 'pinned', baseUrl, tlsPins: [pinOf(certificate.cert)], ca: certificate.cert }]);
+    const egress = createEgressTransport([{ providerId: 'pinned', baseUrl, tlsPins: [pinOf(certificate.cert)], ca: certificate.cert }]);
     try {
       const stray = createOpenAiCompatibleProvider({ id: 'stray', baseUrl: strayUrl, model: 'stray-1', apiKey: 'test-key', transport: egress.transport });
       await expect(stray.call({ ...request, signal: new AbortController().signal })).rejects.toMatchObject({ code: 'DAX_E_EGRESS_DENIED' });
-      // A redirect-free direct use of the fetch is refused the same way.
-      await expect(egress.fetch(`${strayUrl}/chat/completions`)).rejects.toMatchObject({ code: 'DAX_E_EGRESS_DENIED' });
+      // A direct use of the transport is refused the same way, and so is a URL that does not parse.
+      const post = { headers: {}, body: '{}', signal: new AbortController().signal };
+      await expect(egress.transport.post({ ...post, url: `${strayUrl}/chat/completions` })).rejects.toMatchObject({ code: 'DAX_E_EGRESS_DENIED' });
+      await expect(egress.transport.post({ ...post, url: 'not a url' })).rejects.toMatchObject({ code: 'DAX_E_EGRESS_DENIED' });
       expect(egress.isAllowed(`${baseUrl}/chat/completions`)).toBe(true);
       expect(egress.isAllowed(strayUrl)).toBe(false);
       expect(connections).toBe(0);
